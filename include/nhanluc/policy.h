@@ -1,0 +1,156 @@
+/**
+ * @file nhanluc/policy.h
+ * @brief Policies: dated parameters with their legal sources.
+ *
+ * A policy is the data the rules read: every amount, threshold, share and
+ * conversion factor, each a list of dated values with a legal source and a
+ * certainty (see docs/policy-format.md). The built-in Lào Cai policy is
+ * compiled into the library; other documents load from a path or a string.
+ *
+ * Thread safety: a policy is immutable once built, except through
+ * nl_policy_set(). Any number of threads may read or evaluate rules on the
+ * same policy at the same time as long as no thread modifies it; to change a
+ * shared policy, nl_policy_clone() it and change the copy.
+ */
+#ifndef NHANLUC_POLICY_H
+#define NHANLUC_POLICY_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An opaque policy. Create with nl_policy_default(), nl_policy_load(),
+ *  nl_policy_parse() or nl_policy_clone(); release with nl_policy_free(). */
+typedef struct nl_policy nl_policy;
+
+/** Largest policy document accepted, in bytes (16 MiB). */
+#define NL_POLICY_MAX_BYTES (16u * 1024u * 1024u)
+
+/** Builds the built-in Lào Cai policy (data/laocai.json, embedded at build
+ *  time; no file is read).
+ *  @param out receives a new policy, owned by the caller.
+ *  @return NL_OK; NL_EINVAL if @p out is NULL; NL_ENOMEM. */
+NL_EXTERN nl_status nl_policy_default(nl_policy **out);
+
+/** Loads a policy document from a file.
+ *  @param path UTF-8 path of a JSON policy document.
+ *  @param out receives a new policy, owned by the caller; NULL on error.
+ *  @param err optional detail (line, column, key, message); may be NULL.
+ *  @return NL_OK; NL_EINVAL (NULL argument); NL_EIO (cannot open or read);
+ *  NL_EPARSE (malformed, or larger than NL_POLICY_MAX_BYTES); NL_ENOMEM.
+ *  No partial policy is ever returned. */
+NL_EXTERN nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err);
+
+/** Parses a policy document held in memory (@p len bytes, need not be
+ *  NUL-terminated). Same results as nl_policy_load() except NL_EIO. */
+NL_EXTERN nl_status nl_policy_parse(const char *text, size_t len, nl_policy **out,
+                                    nl_error *err);
+
+/** Deep copy of @p p, independent of it (for what-if scenarios).
+ *  @return NL_OK; NL_EINVAL; NL_ENOMEM. */
+NL_EXTERN nl_status nl_policy_clone(const nl_policy *p, nl_policy **out);
+
+/** Releases a policy. NULL is a no-op. Strings obtained from the policy
+ *  (sources, keys, names) become invalid. */
+NL_EXTERN void nl_policy_free(nl_policy *p);
+
+/** Human-readable name of the policy (never NULL for a valid policy). */
+NL_EXTERN const char *nl_policy_name(const nl_policy *p);
+
+/**
+ * What-if: gives parameter @p key the value @p value from @p since onward,
+ * until the parameter's next dated change (if any). A value already dated
+ * @p since is replaced; a value ending the parameter on that date is
+ * replaced too, so the parameter stays in force. The new value has certainty
+ * NL_CERTAINTY_USER and a "what-if" source.
+ *
+ * Not thread safe: no other thread may use @p p during the call.
+ * @return NL_OK; NL_EINVAL (NULL, negative value, or a value the parameter
+ * cannot take, e.g. 0 for a divisor or an unknown degree); NL_ENOTFOUND
+ * (unknown key); NL_EDATE (@p since outside 0001..9999); NL_ENOMEM.
+ */
+NL_EXTERN nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since,
+                                  int64_t value);
+
+/** What-if: ends parameter @p key on @p since (no value from that date until
+ *  its next dated change). Same errors and thread rules as nl_policy_set(). */
+NL_EXTERN nl_status nl_policy_end(nl_policy *p, const char *key, nl_date since);
+
+/** Value of parameter @p key in force on date @p on.
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (unknown key);
+ *  NL_ENOTINFORCE (before the first value or while the parameter is ended).
+ *  On error *out is 0. */
+NL_EXTERN nl_status nl_policy_get(const nl_policy *p, const char *key, nl_date on,
+                                  int64_t *out);
+
+/** One dated value of a parameter. Strings point into the policy (or to
+ *  static storage) and stay valid while the policy lives and is not
+ *  modified. */
+typedef struct nl_param_value {
+    nl_date since;           /**< first day the value applies */
+    bool ends;               /**< true: the parameter is not in force from @c since */
+    int64_t value;           /**< the value (0 when @c ends) */
+    const char *source;      /**< citation of the legal text */
+    const char *source_url;  /**< where the text was seen ("" if none) */
+    nl_certainty certainty;  /**< how sure the data is of this value */
+} nl_param_value;
+
+/** Like nl_policy_get(), but returns the whole dated value in force on
+ *  @p on (its source and certainty). Same errors; on error *out is zeroed. */
+NL_EXTERN nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
+                                        nl_param_value *out);
+
+/** Description of one parameter (strings valid as for nl_param_value). */
+typedef struct nl_param_info {
+    const char *key;          /**< e.g. "expert.cap.level1" */
+    const char *unit;         /**< "VND", "VND/month", "years", "bp", ... */
+    const char *description;  /**< what the parameter is, in Vietnamese/English */
+    size_t value_count;       /**< number of dated values (>= 1) */
+} nl_param_info;
+
+/** Number of parameters in the policy (0 if @p p is NULL). */
+NL_EXTERN size_t nl_policy_param_count(const nl_policy *p);
+
+/** Parameter @p index (0-based, in key order).
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (index out of range). */
+NL_EXTERN nl_status nl_policy_param_info(const nl_policy *p, size_t index,
+                                         nl_param_info *out);
+
+/** The @p j-th dated value (0-based, by date) of parameter @p index.
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (index out of range). */
+NL_EXTERN nl_status nl_policy_param_value(const nl_policy *p, size_t index, size_t j,
+                                          nl_param_value *out);
+
+/** Index of parameter @p key for nl_policy_param_info().
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND. */
+NL_EXTERN nl_status nl_policy_param_find(const nl_policy *p, const char *key,
+                                         size_t *index);
+
+/** A workplace unit of the province (pre-2025 district level). */
+typedef struct nl_workplace {
+    int code;              /**< GSO code, e.g. 80 for "080" */
+    const char *name;      /**< e.g. "Thành phố Lào Cai" */
+    const char *tier;      /**< amount tier, e.g. "city_town" or "district";
+                                the amount key is "attraction.amount.<tier>" */
+} nl_workplace;
+
+/** Number of workplace units (0 if @p p is NULL). */
+NL_EXTERN size_t nl_policy_workplace_count(const nl_policy *p);
+
+/** Workplace unit @p index (0-based, by code).
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (index out of range). */
+NL_EXTERN nl_status nl_policy_workplace_at(const nl_policy *p, size_t index,
+                                           nl_workplace *out);
+
+/** Looks a unit up by GSO code.
+ *  @return NL_OK; NL_EINVAL (NULL, or code outside 0..999); NL_ENOTFOUND
+ *  (a well-formed code that is not a unit of this province). */
+NL_EXTERN nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workplace *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

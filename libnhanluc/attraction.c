@@ -1,0 +1,72 @@
+/* Rule 1 — one-off attraction subsidy for IT graduates.
+ *
+ * Source (reported, instrument unconfirmed): Nghị quyết 11/2020/NQ-HĐND tỉnh
+ * Lào Cai, as reported by baolaocai.vn, "Lào Cai quan tâm phát triển nhân lực
+ * số": a person with a university degree or higher in information technology
+ * or electronics-telecommunications who takes a dedicated IT /
+ * digital-transformation post at a Party or State agency in the province
+ * receives 100,000,000 đ if working in Lào Cai city or Sa Pa town, and
+ * 150,000,000 đ in a district.
+ *
+ * Parameters: attraction.period (in force), attraction.min_degree, and one
+ * amount per workplace tier, attraction.amount.<tier>; the workplace table
+ * (GSO district-level codes before 2025-07-01) maps a code to its tier. */
+#include <string.h>
+
+#include "internal.h"
+
+static nl_status answer(nl_subsidy *out, nl_reason reason, const nl_use *u,
+                        nl_certainty certainty)
+{
+    out->eligible = false;
+    out->amount = 0;
+    out->reason = reason;
+    out->source = u->source;
+    out->certainty = certainty;
+    return NL_OK;
+}
+
+nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_subsidy *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL || c == NULL || !nl__valid_degree(c->degree) || !nl__valid_major(c->major) ||
+        !nl__valid_agency(c->agency) || c->workplace < 0 || c->workplace >= NL_WORKPLACE_CODES)
+        return NL_EINVAL;
+    if (!nl__date_valid(c->start))
+        return NL_EDATE;
+
+    nl_use period, degree, amount;
+    if (!nl__use_known(p, NL_P_ATTRACTION_PERIOD, c->start, &period))
+        return answer(out, NL_REASON_NOT_IN_FORCE, &period, period.certainty);
+    nl_certainty cert = period.certainty;
+    if (!nl__use_known(p, NL_P_ATTRACTION_MIN_DEGREE, c->start, &degree))
+        return answer(out, NL_REASON_NOT_IN_FORCE, &degree, degree.certainty);
+    nl__weaken(&cert, degree.certainty);
+
+    /* The conditions, in the order the article states them; the first unmet
+     * one is the answer. They share the resolution's citation. */
+    if ((int64_t)c->degree < degree.value)
+        return answer(out, NL_REASON_DEGREE, &degree, cert);
+    if (c->major != NL_MAJOR_IT && c->major != NL_MAJOR_ELECTRONICS_TELECOM)
+        return answer(out, NL_REASON_MAJOR, &degree, cert);
+    if (c->agency != NL_AGENCY_PARTY && c->agency != NL_AGENCY_STATE)
+        return answer(out, NL_REASON_AGENCY, &degree, cert);
+    if (!c->dedicated_post)
+        return answer(out, NL_REASON_NOT_DEDICATED, &degree, cert);
+    int w = p->workplace_of[c->workplace];
+    if (w < 0)
+        return answer(out, NL_REASON_OUTSIDE_PROVINCE, &degree, cert);
+
+    /* The amount depends on the workplace's tier (city/town or district). */
+    if (!nl__use(p, p->workplaces[w].param, c->start, &amount))
+        return answer(out, NL_REASON_NOT_IN_FORCE, &amount, amount.certainty);
+    nl__weaken(&cert, amount.certainty);
+    out->eligible = true;
+    out->amount = amount.value;
+    out->reason = NL_REASON_OK;
+    out->source = amount.source;
+    out->certainty = cert;
+    return NL_OK;
+}

@@ -1,0 +1,108 @@
+/* Rule 2 — salary caps for hired IT experts (domestic consultants).
+ *
+ * Source (confirmed): Thông tư 02/2015/TT-BLĐTBXH, in force 2015-03-01 to
+ * 2025-06-30, caps 40 / 30 / 20 / 15 million đ per month; Thông tư
+ * 004/2025/TT-BNV from 2025-07-01, caps 70 / 55 / 40 / 30 million đ per month
+ * of 26 working days, same conditions. A consultant is at the highest level
+ * whose conditions he meets, any one of:
+ *   level 1: university degree and >= 15 years, or master's+ and >= 8 years,
+ *            or team leader / runs the whole package;
+ *   level 2: >= 10 years (bachelor) or >= 5 (master's+), or leads work items;
+ *   level 3: >= 5 years (bachelor) or >= 3 (master's+);
+ *   level 4: anyone else with a university degree.
+ * Below a university degree the table does not apply. Special expertise: up
+ * to 1.5 × the cap. Shorter engagements (TT 02/2015): weekly = monthly × 12 /
+ * 52 × 1.2, daily = monthly / 26 × 1.3 (unconfirmed under TT 004/2025).
+ * Rounding is not stated by the circulars: we round each figure down to the
+ * whole đồng, so a cap never exceeds the law's. */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+#include "money.h"
+
+static const nl_pid cap_pid[4] = {NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3,
+                                  NL_P_EXPERT_CAP4};
+static const nl_pid years_pid[2][3] = {
+    {NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3},
+    {NL_P_EXPERT_YEARS_MASTER1, NL_P_EXPERT_YEARS_MASTER2, NL_P_EXPERT_YEARS_MASTER3},
+};
+
+/* Resolves one parameter for the decision; false (and the answer filled as
+ * "not in force") if it has no value on the date. */
+static bool need(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u, nl_expert_cap *out,
+                 nl_certainty *cert)
+{
+    if (nl__use_known(p, pid, on, u)) {
+        nl__weaken(cert, u->certainty);
+        return true;
+    }
+    memset(out, 0, sizeof *out);
+    out->reason = NL_REASON_NOT_IN_FORCE;
+    out->source = u->source;
+    out->certainty = u->certainty;
+    return false;
+}
+
+nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert_cap *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    /* !(x >= 0) also rejects NaN. */
+    if (p == NULL || e == NULL || !nl__valid_degree(e->degree) || !nl__valid_role(e->role) ||
+        !(e->experience_years >= 0.0) || !isfinite(e->experience_years))
+        return NL_EINVAL;
+    if (!nl__date_valid(e->on))
+        return NL_EDATE;
+
+    nl_certainty cert = NL_CERTAINTY_CONFIRMED;
+    nl_use table, min_degree;
+    /* The level-1 cap dates the table in force: none before 2015-03-01. */
+    if (!need(p, NL_P_EXPERT_CAP1, e->on, &table, out, &cert) ||
+        !need(p, NL_P_EXPERT_MIN_DEGREE, e->on, &min_degree, out, &cert))
+        return NL_OK;
+    if ((int64_t)e->degree < min_degree.value) {
+        out->reason = NL_REASON_DEGREE;
+        out->source = min_degree.source;
+        out->certainty = cert;
+        return NL_OK;
+    }
+
+    /* Experience: the highest level whose threshold is met, else level 4. */
+    const nl_pid *years = years_pid[e->degree >= NL_DEGREE_MASTER];
+    int level = 4;
+    for (int l = 3; l >= 1; l--) {
+        nl_use y;
+        if (!need(p, years[l - 1], e->on, &y, out, &cert))
+            return NL_OK;
+        if (e->experience_years >= (double)y.value)
+            level = l;
+    }
+    /* Role: a team leader is level 1, a work-item lead at least level 2. */
+    if (e->role == NL_ROLE_TEAM_LEADER)
+        level = 1;
+    else if (e->role == NL_ROLE_ITEM_LEAD && level > 2)
+        level = 2;
+
+    nl_use cap, special, wm, ww, wbp, dd, dbp;
+    if (!need(p, cap_pid[level - 1], e->on, &cap, out, &cert) ||
+        !need(p, NL_P_EXPERT_SPECIAL_BP, e->on, &special, out, &cert) ||
+        !need(p, NL_P_EXPERT_WEEK_MONTHS, e->on, &wm, out, &cert) ||
+        !need(p, NL_P_EXPERT_WEEK_WEEKS, e->on, &ww, out, &cert) ||
+        !need(p, NL_P_EXPERT_WEEK_BP, e->on, &wbp, out, &cert) ||
+        !need(p, NL_P_EXPERT_DAY_DAYS, e->on, &dd, out, &cert) ||
+        !need(p, NL_P_EXPERT_DAY_BP, e->on, &dbp, out, &cert))
+        return NL_OK;
+
+    nl_expert_cap r = {.level = level, .monthly = cap.value, .reason = NL_REASON_OK,
+                       .source = cap.source, .certainty = cert};
+    if (!nl__muldiv2(r.monthly, wm.value, wbp.value, ww.value, 10000, &r.weekly) ||
+        !nl__muldiv2(r.monthly, 1, dbp.value, dd.value, 10000, &r.daily) ||
+        !nl__muldiv(r.monthly, special.value, 10000, &r.special_monthly)) {
+        memset(out, 0, sizeof *out);
+        return NL_ERANGE;
+    }
+    *out = r;
+    return NL_OK;
+}

@@ -1,0 +1,146 @@
+/* Internal declarations shared by the library's sources. Not installed. */
+#ifndef NHANLUC_INTERNAL_H
+#define NHANLUC_INTERNAL_H
+
+#include <nhanluc/nhanluc.h>
+
+/* Parameters the rules read, by fixed id so a rule never looks a key up by
+ * string on its hot path. Their keys, units and allowed ranges are in
+ * registry.c; a policy document must define every one of them. */
+typedef enum nl_pid {
+    NL_P_ATTRACTION_PERIOD,
+    NL_P_ATTRACTION_MIN_DEGREE,
+    NL_P_EXPERT_MIN_DEGREE,
+    NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3, NL_P_EXPERT_CAP4,
+    NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3,
+    NL_P_EXPERT_YEARS_MASTER1, NL_P_EXPERT_YEARS_MASTER2, NL_P_EXPERT_YEARS_MASTER3,
+    NL_P_EXPERT_SPECIAL_BP,
+    NL_P_EXPERT_WEEK_MONTHS, NL_P_EXPERT_WEEK_WEEKS, NL_P_EXPERT_WEEK_BP,
+    NL_P_EXPERT_DAY_DAYS, NL_P_EXPERT_DAY_BP,
+    NL_P_TRAINING_PERIOD,
+    NL_P_TRAINING_TUITION_BP, NL_P_TRAINING_MATERIALS_BP,
+    NL_P_TRAINING_MEALS_CAP, NL_P_TRAINING_TRAVEL_CAP,
+    NL_P_KNOWN_COUNT
+} nl_pid;
+
+/* What a parameter may hold: its unit and the closed range of its values. */
+typedef struct nl_param_kind {
+    const char *unit;
+    int64_t min, max;
+} nl_param_kind;
+
+typedef struct nl_known_param {
+    const char *key;
+    const nl_param_kind *kind;
+} nl_known_param;
+
+extern const nl_known_param nl__known[NL_P_KNOWN_COUNT];
+/* Kind of the per-tier amounts "attraction.amount.<tier>". */
+extern const nl_param_kind nl__kind_amount;
+#define NL_TIER_PREFIX "attraction.amount."
+
+/* Source index of values set through nl_policy_set / nl_policy_end. */
+#define NL_SOURCE_USER (-1)
+
+typedef struct nl_value_i {
+    nl_date since;
+    bool ends;
+    nl_certainty certainty;
+    int32_t source;          /* index into policy->sources, or NL_SOURCE_USER */
+    int64_t value;
+} nl_value_i;
+
+typedef struct nl_param_i {
+    char *key;
+    const nl_param_kind *kind;
+    char *description;
+    nl_value_i *v;           /* sorted by since, strictly increasing */
+    size_t n, cap;
+} nl_param_i;
+
+typedef struct nl_source_i {
+    char *id;
+    char *citation;
+    char *url;
+} nl_source_i;
+
+typedef struct nl_workplace_i {
+    int code;
+    char *name;
+    char *tier;
+    size_t param;            /* index of "attraction.amount.<tier>" */
+} nl_workplace_i;
+
+#define NL_WORKPLACE_CODES 1000
+
+struct nl_policy {
+    char *name;
+    nl_source_i *sources;
+    size_t nsources;
+    nl_param_i *params;      /* sorted by key */
+    size_t nparams;
+    nl_workplace_i *workplaces;  /* sorted by code */
+    size_t nworkplaces;
+    int16_t workplace_of[NL_WORKPLACE_CODES];   /* code -> index, -1 none */
+    size_t known[NL_P_KNOWN_COUNT];             /* pid -> param index */
+};
+
+/* A parameter's value on a date, as a rule uses it. */
+typedef struct nl_use {
+    bool in_force;
+    int64_t value;           /* 0 unless in_force */
+    const char *source;      /* source of the nearest dated value: never NULL */
+    nl_certainty certainty;
+} nl_use;
+
+/* Index of the value in force on `on`, or -1 before the first value. */
+ptrdiff_t nl__value_index(const nl_param_i *prm, nl_date on);
+/* Resolves parameter `idx` on `on` into `u`; returns u->in_force. */
+bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u);
+static inline bool nl__use_known(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u)
+{
+    return nl__use(p, p->known[pid], on, u);
+}
+const char *nl__source_text(const nl_policy *p, int32_t source);
+const char *nl__source_url(const nl_policy *p, int32_t source);
+
+/* Registry lookups (registry.c). */
+const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier);
+bool nl__kind_allows(const nl_param_kind *k, int64_t v);
+
+/* Policy construction helpers (policy.c). */
+nl_policy *nl__policy_alloc(void);
+/* Sorts params, builds the known-id and workplace indexes and checks that
+ * every required parameter exists. Returns NL_OK or NL_EPARSE with a
+ * message in `why` (size >= 128) naming the missing key. */
+nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_key);
+
+/* Dates (date.c). */
+#define NL_DATE_MIN (-719162)   /* 0001-01-01 */
+#define NL_DATE_MAX 2932896     /* 9999-12-31 */
+static inline bool nl__date_valid(nl_date d)
+{
+    return d >= NL_DATE_MIN && d <= NL_DATE_MAX;
+}
+
+/* Input checks shared by the rules. Enum values arrive from callers and
+ * bindings as plain ints, so anything outside the declared range is an error. */
+static inline bool nl__valid_degree(nl_degree d) { return (unsigned)d <= NL_DEGREE_DOCTOR; }
+static inline bool nl__valid_major(nl_major m) { return (unsigned)m <= NL_MAJOR_ELECTRONICS_TELECOM; }
+static inline bool nl__valid_agency(nl_agency a) { return (unsigned)a <= NL_AGENCY_STATE; }
+static inline bool nl__valid_role(nl_role r) { return (unsigned)r <= NL_ROLE_TEAM_LEADER; }
+
+/* Folds a value's certainty into a result's: the weakest one wins. */
+static inline void nl__weaken(nl_certainty *acc, nl_certainty c)
+{
+    if (c > *acc)
+        *acc = c;
+}
+
+/* Built-in policy document (generated from data/laocai.json). */
+extern const unsigned char nl__builtin_json[];
+extern const size_t nl__builtin_json_len;
+
+char *nl__strdup(const char *s);
+
+#endif

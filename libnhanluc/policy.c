@@ -1,0 +1,396 @@
+/* Policies: dated parameters, their sources, and the workplace table.
+ *
+ * A parameter is a list of values sorted by the day they start; the value in
+ * force on a date is the last one starting on or before it, unless that one
+ * ends the parameter. This is OpenFisca's parameter model, with each value
+ * carrying its legal source and how sure the data is of it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char user_source[] =
+    "Giá trị giả định của người dùng (nl_policy_set) / what-if value set by the caller";
+
+char *nl__strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+nl_policy *nl__policy_alloc(void)
+{
+    nl_policy *p = calloc(1, sizeof *p);
+    if (p)
+        memset(p->workplace_of, 0xff, sizeof p->workplace_of); /* all -1 */
+    return p;
+}
+
+void nl_policy_free(nl_policy *p)
+{
+    if (p == NULL)
+        return;
+    free(p->name);
+    for (size_t i = 0; i < p->nsources; i++) {
+        free(p->sources[i].id);
+        free(p->sources[i].citation);
+        free(p->sources[i].url);
+    }
+    free(p->sources);
+    for (size_t i = 0; i < p->nparams; i++) {
+        free(p->params[i].key);
+        free(p->params[i].description);
+        free(p->params[i].v);
+    }
+    free(p->params);
+    for (size_t i = 0; i < p->nworkplaces; i++) {
+        free(p->workplaces[i].name);
+        free(p->workplaces[i].tier);
+    }
+    free(p->workplaces);
+    free(p);
+}
+
+const char *nl_policy_name(const nl_policy *p)
+{
+    return p ? p->name : NULL;
+}
+
+/* ------------------------------------------------------------- building */
+
+static int cmp_param(const void *a, const void *b)
+{
+    return strcmp(((const nl_param_i *)a)->key, ((const nl_param_i *)b)->key);
+}
+
+static int cmp_workplace(const void *a, const void *b)
+{
+    return ((const nl_workplace_i *)a)->code - ((const nl_workplace_i *)b)->code;
+}
+
+static ptrdiff_t find_param(const nl_policy *p, const char *key)
+{
+    size_t lo = 0, hi = p->nparams;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->params[mid].key, key);
+        if (c == 0)
+            return (ptrdiff_t)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_key)
+{
+    *bad_key = NULL;
+    qsort(p->params, p->nparams, sizeof *p->params, cmp_param);
+    for (int i = 0; i < NL_P_KNOWN_COUNT; i++) {
+        ptrdiff_t k = find_param(p, nl__known[i].key);
+        if (k < 0) {
+            *bad_key = nl__known[i].key;
+            snprintf(why, why_size, "required parameter \"%s\" is missing", nl__known[i].key);
+            return NL_EPARSE;
+        }
+        p->known[i] = (size_t)k;
+    }
+    qsort(p->workplaces, p->nworkplaces, sizeof *p->workplaces, cmp_workplace);
+    char key[sizeof NL_TIER_PREFIX + 64];
+    for (size_t i = 0; i < p->nworkplaces; i++) {
+        nl_workplace_i *w = &p->workplaces[i];
+        snprintf(key, sizeof key, NL_TIER_PREFIX "%s", w->tier);
+        ptrdiff_t k = find_param(p, key);
+        if (k < 0) {
+            *bad_key = w->tier;
+            snprintf(why, why_size, "workplace %03d has tier \"%s\" but parameter \"%s\" is missing",
+                     w->code, w->tier, key);
+            return NL_EPARSE;
+        }
+        w->param = (size_t)k;
+        p->workplace_of[w->code] = (int16_t)i;
+    }
+    return NL_OK;
+}
+
+nl_status nl_policy_clone(const nl_policy *p, nl_policy **out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    *out = NULL;
+    if (p == NULL)
+        return NL_EINVAL;
+    nl_policy *c = nl__policy_alloc();
+    if (c == NULL)
+        return NL_ENOMEM;
+    memcpy(c->workplace_of, p->workplace_of, sizeof c->workplace_of);
+    memcpy(c->known, p->known, sizeof c->known);
+    c->name = nl__strdup(p->name);
+    c->sources = calloc(p->nsources ? p->nsources : 1, sizeof *c->sources);
+    c->params = calloc(p->nparams ? p->nparams : 1, sizeof *c->params);
+    c->workplaces = calloc(p->nworkplaces ? p->nworkplaces : 1, sizeof *c->workplaces);
+    if (!c->name || !c->sources || !c->params || !c->workplaces)
+        goto nomem;
+    /* Counts grow as items are copied so nl_policy_free frees exactly what
+     * exists if an allocation fails half way. */
+    for (size_t i = 0; i < p->nsources; i++, c->nsources++) {
+        nl_source_i *d = &c->sources[i];
+        d->id = nl__strdup(p->sources[i].id);
+        d->citation = nl__strdup(p->sources[i].citation);
+        d->url = nl__strdup(p->sources[i].url);
+        if (!d->id || !d->citation || !d->url) {
+            c->nsources++;
+            goto nomem;
+        }
+    }
+    for (size_t i = 0; i < p->nparams; i++, c->nparams++) {
+        const nl_param_i *s = &p->params[i];
+        nl_param_i *d = &c->params[i];
+        d->kind = s->kind;
+        d->key = nl__strdup(s->key);
+        d->description = nl__strdup(s->description);
+        d->v = malloc(s->n * sizeof *d->v);
+        if (!d->key || !d->description || !d->v) {
+            c->nparams++;
+            goto nomem;
+        }
+        memcpy(d->v, s->v, s->n * sizeof *d->v);
+        d->n = d->cap = s->n;
+    }
+    for (size_t i = 0; i < p->nworkplaces; i++, c->nworkplaces++) {
+        nl_workplace_i *d = &c->workplaces[i];
+        *d = p->workplaces[i];
+        d->name = nl__strdup(p->workplaces[i].name);
+        d->tier = nl__strdup(p->workplaces[i].tier);
+        if (!d->name || !d->tier) {
+            c->nworkplaces++;
+            goto nomem;
+        }
+    }
+    *out = c;
+    return NL_OK;
+nomem:
+    nl_policy_free(c);
+    return NL_ENOMEM;
+}
+
+/* -------------------------------------------------------------- lookups */
+
+ptrdiff_t nl__value_index(const nl_param_i *prm, nl_date on)
+{
+    /* Parameters have a handful of values: a backward scan beats a binary
+     * search and finds the common case (today's value) first. */
+    for (ptrdiff_t i = (ptrdiff_t)prm->n - 1; i >= 0; i--)
+        if (prm->v[i].since <= on)
+            return i;
+    return -1;
+}
+
+const char *nl__source_text(const nl_policy *p, int32_t source)
+{
+    return source == NL_SOURCE_USER ? user_source : p->sources[source].citation;
+}
+
+const char *nl__source_url(const nl_policy *p, int32_t source)
+{
+    return source == NL_SOURCE_USER ? "" : p->sources[source].url;
+}
+
+bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u)
+{
+    const nl_param_i *prm = &p->params[idx];
+    ptrdiff_t i = nl__value_index(prm, on);
+    /* Before the first value the nearest source is the first value's: it is
+     * the text that says when the rule starts. */
+    const nl_value_i *v = &prm->v[i < 0 ? 0 : i];
+    u->in_force = i >= 0 && !v->ends;
+    u->value = u->in_force ? v->value : 0;
+    u->source = nl__source_text(p, v->source);
+    u->certainty = v->certainty;
+    return u->in_force;
+}
+
+static void fill_value(const nl_policy *p, const nl_value_i *v, nl_param_value *out)
+{
+    out->since = v->since;
+    out->ends = v->ends;
+    out->value = v->ends ? 0 : v->value;
+    out->source = nl__source_text(p, v->source);
+    out->source_url = nl__source_url(p, v->source);
+    out->certainty = v->certainty;
+}
+
+nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
+                              nl_param_value *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    ptrdiff_t k = find_param(p, key);
+    if (k < 0)
+        return NL_ENOTFOUND;
+    const nl_param_i *prm = &p->params[k];
+    ptrdiff_t i = nl__value_index(prm, on);
+    if (i < 0 || prm->v[i].ends)
+        return NL_ENOTINFORCE;
+    fill_value(p, &prm->v[i], out);
+    return NL_OK;
+}
+
+nl_status nl_policy_get(const nl_policy *p, const char *key, nl_date on, int64_t *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    nl_param_value v;
+    nl_status s = nl_policy_get_value(p, key, on, &v);
+    *out = v.value;
+    return s;
+}
+
+/* -------------------------------------------------------------- what-if */
+
+static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool ends,
+                           int64_t value)
+{
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    ptrdiff_t k = find_param(p, key);
+    if (k < 0)
+        return NL_ENOTFOUND;
+    if (!nl__date_valid(since))
+        return NL_EDATE;
+    nl_param_i *prm = &p->params[k];
+    if (!ends && !nl__kind_allows(prm->kind, value))
+        return NL_EINVAL;
+    nl_value_i nv = {.since = since, .ends = ends, .certainty = NL_CERTAINTY_USER,
+                     .source = NL_SOURCE_USER, .value = ends ? 0 : value};
+    ptrdiff_t i = nl__value_index(prm, since);
+    if (i >= 0 && prm->v[i].since == since) {
+        prm->v[i] = nv;
+        return NL_OK;
+    }
+    if (prm->n == prm->cap) {
+        size_t cap = prm->cap ? prm->cap * 2 : 4;
+        nl_value_i *v = realloc(prm->v, cap * sizeof *v);
+        if (v == NULL)
+            return NL_ENOMEM;
+        prm->v = v;
+        prm->cap = cap;
+    }
+    size_t at = (size_t)(i + 1);
+    memmove(&prm->v[at + 1], &prm->v[at], (prm->n - at) * sizeof *prm->v);
+    prm->v[at] = nv;
+    prm->n++;
+    return NL_OK;
+}
+
+nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since, int64_t value)
+{
+    return put_value(p, key, since, false, value);
+}
+
+nl_status nl_policy_end(nl_policy *p, const char *key, nl_date since)
+{
+    return put_value(p, key, since, true, 0);
+}
+
+/* -------------------------------------------------------------- listing */
+
+size_t nl_policy_param_count(const nl_policy *p)
+{
+    return p ? p->nparams : 0;
+}
+
+nl_status nl_policy_param_info(const nl_policy *p, size_t index, nl_param_info *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL)
+        return NL_EINVAL;
+    if (index >= p->nparams)
+        return NL_ENOTFOUND;
+    const nl_param_i *prm = &p->params[index];
+    out->key = prm->key;
+    out->unit = prm->kind->unit;
+    out->description = prm->description;
+    out->value_count = prm->n;
+    return NL_OK;
+}
+
+nl_status nl_policy_param_value(const nl_policy *p, size_t index, size_t j,
+                                nl_param_value *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL)
+        return NL_EINVAL;
+    if (index >= p->nparams || j >= p->params[index].n)
+        return NL_ENOTFOUND;
+    fill_value(p, &p->params[index].v[j], out);
+    return NL_OK;
+}
+
+nl_status nl_policy_param_find(const nl_policy *p, const char *key, size_t *index)
+{
+    if (index == NULL)
+        return NL_EINVAL;
+    *index = 0;
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    ptrdiff_t k = find_param(p, key);
+    if (k < 0)
+        return NL_ENOTFOUND;
+    *index = (size_t)k;
+    return NL_OK;
+}
+
+/* ----------------------------------------------------------- workplaces */
+
+size_t nl_policy_workplace_count(const nl_policy *p)
+{
+    return p ? p->nworkplaces : 0;
+}
+
+static void fill_workplace(const nl_workplace_i *w, nl_workplace *out)
+{
+    out->code = w->code;
+    out->name = w->name;
+    out->tier = w->tier;
+}
+
+nl_status nl_policy_workplace_at(const nl_policy *p, size_t index, nl_workplace *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL)
+        return NL_EINVAL;
+    if (index >= p->nworkplaces)
+        return NL_ENOTFOUND;
+    fill_workplace(&p->workplaces[index], out);
+    return NL_OK;
+}
+
+nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workplace *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL || code < 0 || code >= NL_WORKPLACE_CODES)
+        return NL_EINVAL;
+    int i = p->workplace_of[code];
+    if (i < 0)
+        return NL_ENOTFOUND;
+    fill_workplace(&p->workplaces[i], out);
+    return NL_OK;
+}

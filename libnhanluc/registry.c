@@ -1,0 +1,74 @@
+/* The parameters the rules read: key, unit and allowed range.
+ *
+ * Why a registry: a policy document is data from outside; each value is
+ * checked against its kind when loaded or set, so the rules can rely on
+ * divisors being positive, degrees being real degrees and factors being small
+ * enough for exact 128-bit arithmetic (money.h). */
+#include <string.h>
+
+#include "internal.h"
+
+/* Bounds: money up to INT64_MAX (sums are checked for overflow where they
+ * happen); counts and basis points up to 10^6 keep products exact. */
+static const nl_param_kind kind_bool = {"bool", 0, 1};
+static const nl_param_kind kind_degree = {"degree", NL_DEGREE_NONE, NL_DEGREE_DOCTOR};
+static const nl_param_kind kind_years = {"years", 0, 200};
+static const nl_param_kind kind_count = {"count", 1, 1000000};
+static const nl_param_kind kind_bp = {"bp", 0, 1000000};
+static const nl_param_kind kind_vnd_month = {"VND/month", 0, INT64_MAX};
+static const nl_param_kind kind_vnd_day = {"VND/day", 0, INT64_MAX};
+const nl_param_kind nl__kind_amount = {"VND", 0, INT64_MAX};
+
+const nl_known_param nl__known[NL_P_KNOWN_COUNT] = {
+    [NL_P_ATTRACTION_PERIOD] = {"attraction.period", &kind_bool},
+    [NL_P_ATTRACTION_MIN_DEGREE] = {"attraction.min_degree", &kind_degree},
+    [NL_P_EXPERT_MIN_DEGREE] = {"expert.min_degree", &kind_degree},
+    [NL_P_EXPERT_CAP1] = {"expert.cap.level1", &kind_vnd_month},
+    [NL_P_EXPERT_CAP2] = {"expert.cap.level2", &kind_vnd_month},
+    [NL_P_EXPERT_CAP3] = {"expert.cap.level3", &kind_vnd_month},
+    [NL_P_EXPERT_CAP4] = {"expert.cap.level4", &kind_vnd_month},
+    [NL_P_EXPERT_YEARS_BACHELOR1] = {"expert.years.bachelor.level1", &kind_years},
+    [NL_P_EXPERT_YEARS_BACHELOR2] = {"expert.years.bachelor.level2", &kind_years},
+    [NL_P_EXPERT_YEARS_BACHELOR3] = {"expert.years.bachelor.level3", &kind_years},
+    [NL_P_EXPERT_YEARS_MASTER1] = {"expert.years.master.level1", &kind_years},
+    [NL_P_EXPERT_YEARS_MASTER2] = {"expert.years.master.level2", &kind_years},
+    [NL_P_EXPERT_YEARS_MASTER3] = {"expert.years.master.level3", &kind_years},
+    [NL_P_EXPERT_SPECIAL_BP] = {"expert.special.multiplier_bp", &kind_bp},
+    [NL_P_EXPERT_WEEK_MONTHS] = {"expert.weekly.months_per_year", &kind_count},
+    [NL_P_EXPERT_WEEK_WEEKS] = {"expert.weekly.weeks_per_year", &kind_count},
+    [NL_P_EXPERT_WEEK_BP] = {"expert.weekly.premium_bp", &kind_bp},
+    [NL_P_EXPERT_DAY_DAYS] = {"expert.daily.days_per_month", &kind_count},
+    [NL_P_EXPERT_DAY_BP] = {"expert.daily.premium_bp", &kind_bp},
+    [NL_P_TRAINING_PERIOD] = {"training.period", &kind_bool},
+    [NL_P_TRAINING_TUITION_BP] = {"training.tuition.share_bp", &kind_bp},
+    [NL_P_TRAINING_MATERIALS_BP] = {"training.materials.share_bp", &kind_bp},
+    [NL_P_TRAINING_MEALS_CAP] = {"training.meals.cap_per_day", &kind_vnd_day},
+    [NL_P_TRAINING_TRAVEL_CAP] = {"training.travel.cap_per_course", &nl__kind_amount},
+};
+
+/* Kind of a parameter key: a known key, or a tier amount
+ * "attraction.amount.<tier>" (tier: 1-40 of [a-z0-9_]). NULL otherwise. */
+const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier)
+{
+    *is_tier = false;
+    for (size_t i = 0; i < NL_P_KNOWN_COUNT; i++)
+        if (strcmp(nl__known[i].key, key) == 0)
+            return nl__known[i].kind;
+    size_t plen = strlen(NL_TIER_PREFIX);
+    if (strncmp(key, NL_TIER_PREFIX, plen) != 0)
+        return NULL;
+    const char *t = key + plen;
+    size_t n = strlen(t);
+    if (n == 0 || n > 40)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '_'))
+            return NULL;
+    *is_tier = true;
+    return &nl__kind_amount;
+}
+
+bool nl__kind_allows(const nl_param_kind *k, int64_t v)
+{
+    return v >= k->min && v <= k->max;
+}
