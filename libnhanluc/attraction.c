@@ -38,7 +38,8 @@ nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_su
         return NL_EDATE;
 
     nl_use period, degree, amount;
-    if (!nl__use_known(p, NL_P_ATTRACTION_PERIOD, c->start, &period))
+    /* The period is a bool: 1 while in force; 0 switches the policy off. */
+    if (!nl__use_known(p, NL_P_ATTRACTION_PERIOD, c->start, &period) || period.value == 0)
         return answer(out, NL_REASON_NOT_IN_FORCE, &period, period.certainty);
     nl_certainty cert = period.certainty;
     if (!nl__use_known(p, NL_P_ATTRACTION_MIN_DEGREE, c->start, &degree))

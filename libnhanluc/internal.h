@@ -87,10 +87,10 @@ struct nl_policy {
 
 /* A parameter's value on a date, as a rule uses it. */
 typedef struct nl_use {
-    bool in_force;
     int64_t value;           /* 0 unless in_force */
     const char *source;      /* source of the nearest dated value: never NULL */
     nl_certainty certainty;
+    bool in_force;           /* last: 24 bytes instead of 32 (no padding hole) */
 } nl_use;
 
 /* Index of the value in force on `on`, or -1 before the first value. */

@@ -151,13 +151,32 @@ static void line_col(const char *s, size_t off, int *line, int *col)
     *col = cc;
 }
 
+/* The path as a JSON Pointer: member names escape '~' as "~0" and '/' as
+ * "~1" (RFC 6901, section 3), so "a/b" and "a" then "b" stay distinct. */
 static void pointer(const ctx *c, char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (int d = 0; d < c->depth && used < size; d++) {
-        int w = c->path[d].key ? snprintf(buf + used, size - used, "/%s", c->path[d].key)
-                               : snprintf(buf + used, size - used, "/%zu", c->path[d].index);
+        if (c->path[d].key == NULL) {
+            int w = snprintf(buf + used, size - used, "/%zu", c->path[d].index);
+            if (w < 0)
+                break;
+            used += (size_t)w;
+            continue;
+        }
+        char seg[2 * sizeof c->err->key], *o = seg;   /* room for every char escaped */
+        *o++ = '/';
+        for (const char *k = c->path[d].key; *k && o < seg + sizeof seg - 3; k++) {
+            if (*k == '~' || *k == '/') {
+                *o++ = '~';
+                *o++ = *k == '~' ? '0' : '1';
+            } else {
+                *o++ = *k;
+            }
+        }
+        *o = '\0';
+        int w = snprintf(buf + used, size - used, "%s", seg);
         if (w < 0)
             break;
         used += (size_t)w;
@@ -526,10 +545,163 @@ static nl_status read_document(ctx *c, json_t *root)
     const char *bad;
     if (nl__policy_finish(c->p, why, sizeof why, &bad) != NL_OK) {
         c->depth = 0;
-        push_key(c, strncmp(why, "workplace", 9) == 0 ? "workplaces" : "parameters");
+        if (strncmp(why, "workplace", 9) != 0) {
+            push_key(c, "parameters");
+            return fail(c, "%s", why);
+        }
+        /* Name the first workplace (in document order) whose tier has no
+         * amount, not just the array: the table is sorted by now. */
+        json_t *arr = json_object_get(root, "workplaces"), *w;
+        size_t i;
+        push_key(c, "workplaces");
+        json_array_foreach(arr, i, w) {
+            json_t *t = json_object_get(w, "tier");
+            if (json_is_string(t) && strcmp(json_string_value(t), bad) == 0) {
+                push_index(c, i);
+                push_key(c, "tier");
+                break;
+            }
+        }
         return fail(c, "%s", why);
     }
     return NL_OK;
+}
+
+/* ------------------------------------------------------- syntax errors */
+
+/* Appends "/" and the member name s[0..n) to a JSON Pointer, escaping '~'
+ * and '/' as pointer() does. Stops (truncates) when buf is full. */
+static void append_segment(char *buf, size_t size, size_t *used, const char *s, size_t n)
+{
+    size_t u = *used;
+    if (u + 1 >= size)
+        return;
+    buf[u++] = '/';
+    for (size_t i = 0; i < n && u + 1 < size; i++) {
+        if (s[i] == '~' || s[i] == '/') {
+            if (u + 2 >= size)
+                break;
+            buf[u++] = '~';
+            buf[u++] = s[i] == '~' ? '0' : '1';
+        } else {
+            buf[u++] = s[i];
+        }
+    }
+    buf[u] = '\0';
+    *used = u;
+}
+
+/* jansson reports where a syntax error is (and an integer past int64, bad
+ * UTF-8 and a duplicate key are syntax errors to it), not in which member.
+ * The text before that offset is valid JSON so far, so a scan of it that
+ * tracks open objects and arrays rebuilds the path of the item being read:
+ * /parameters/expert.cap.level1/values/0/value. Member names are taken raw
+ * (escape sequences are not decoded), as in find_member(). */
+#define SYNTAX_DEPTH 16
+static void syntax_pointer(const char *s, size_t end, char *buf, size_t size)
+{
+    struct {
+        bool object, has_key;
+        size_t key, klen, index;
+    } st[SYNTAX_DEPTH];
+    size_t depth = 0;          /* levels past SYNTAX_DEPTH are counted, not named */
+    bool want_key = false;
+    buf[0] = '\0';
+    for (size_t i = 0; i < end; i++) {
+        char ch = s[i];
+        if (ch == '"') {
+            size_t j = i + 1;
+            while (j < end && s[j] != '"')
+                j += s[j] == '\\' ? 2 : 1;
+            if (j >= end) {            /* the error is inside this string */
+                if (want_key && depth > 0 && depth <= SYNTAX_DEPTH)
+                    st[depth - 1].has_key = false;   /* name unknown: stop at the object */
+                break;
+            }
+            if (want_key && depth > 0 && depth <= SYNTAX_DEPTH && st[depth - 1].object) {
+                st[depth - 1].has_key = true;
+                st[depth - 1].key = i + 1;
+                st[depth - 1].klen = j - i - 1;
+            }
+            i = j;
+        } else if (ch == '{' || ch == '[') {
+            if (depth < SYNTAX_DEPTH) {
+                st[depth].object = ch == '{';
+                st[depth].has_key = false;
+                st[depth].index = 0;
+            }
+            depth++;
+            want_key = ch == '{';
+        } else if (ch == '}' || ch == ']') {
+            if (depth > 0)
+                depth--;
+            want_key = false;
+        } else if (ch == ',' && depth > 0 && depth <= SYNTAX_DEPTH) {
+            if (st[depth - 1].object) {
+                st[depth - 1].has_key = false;
+                want_key = true;
+            } else {
+                st[depth - 1].index++;
+            }
+        } else if (ch == ':') {
+            want_key = false;
+        }
+    }
+    size_t used = 0;
+    for (size_t d = 0; d < depth && d < SYNTAX_DEPTH; d++) {
+        if (st[d].object && !st[d].has_key)
+            break;
+        if (st[d].object) {
+            append_segment(buf, size, &used, s + st[d].key, st[d].klen);
+        } else {
+            char idx[24];
+            int w = snprintf(idx, sizeof idx, "%zu", st[d].index);
+            append_segment(buf, size, &used, idx, w > 0 ? (size_t)w : 0);
+        }
+    }
+}
+
+/* nl_error texts are shown to users and decoded as UTF-8 by the bindings,
+ * but they quote the document and are cut to fit their arrays, possibly in
+ * the middle of a character. Replaces every byte that does not start a
+ * complete, valid UTF-8 sequence by '?', so key and message are always
+ * valid UTF-8. */
+static void utf8_clean(char *s, size_t size)
+{
+    size_t n = strnlen(s, size - 1);
+    s[n] = '\0';
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+                   : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        bool ok = len > 0 && i + len <= n;
+        for (size_t k = 1; ok && k < len; k++)
+            ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+        if (ok && len >= 3) {
+            unsigned char b1 = (unsigned char)s[i + 1];
+            ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 > 0x9F) &&   /* overlong, surrogate */
+                 !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 > 0x8F);     /* overlong, > U+10FFFF */
+        }
+        if (!ok) {
+            s[i++] = '?';
+            continue;
+        }
+        i += len;
+    }
+}
+
+static nl_status syntax_error(nl_error *err, const char *text, size_t len, size_t at, int line,
+                              int column, const char *what)
+{
+    if (err == NULL)
+        return NL_EPARSE;
+    err->status = NL_EPARSE;
+    err->line = line > 0 ? line : 0;
+    err->column = column > 0 ? column : 0;
+    syntax_pointer(text, at < len ? at : len, err->key, sizeof err->key);
+    (void)snprintf(err->message, sizeof err->message, "line %d, column %d, at %.100s: %.100s",
+                   err->line, err->column, err->key[0] ? err->key : "/", what);
+    return NL_EPARSE;
 }
 
 /* ----------------------------------------------------------------- entry */
@@ -550,7 +722,7 @@ static nl_status simple_error(nl_error *err, nl_status s, const char *msg)
     return s;
 }
 
-nl_status nl_policy_parse(const char *text, size_t len, nl_policy **out, nl_error *err)
+static nl_status parse(const char *text, size_t len, nl_policy **out, nl_error *err)
 {
     clear_error(err);
     if (out)
@@ -559,18 +731,20 @@ nl_status nl_policy_parse(const char *text, size_t len, nl_policy **out, nl_erro
         return simple_error(err, NL_EINVAL, "NULL argument");
     if (len > NL_POLICY_MAX_BYTES)
         return simple_error(err, NL_EPARSE, "document larger than 16 MiB");
+    /* JSON has no raw NUL byte anywhere, but jansson skips one after a
+     * number ({"value": 1<NUL>} loads as 1): refuse it here. */
+    const char *nul = memchr(text, '\0', len);
+    if (nul != NULL) {
+        int line, column;
+        line_col(text, (size_t)(nul - text), &line, &column);
+        return syntax_error(err, text, len, (size_t)(nul - text), line, column,
+                            "NUL byte in the document");
+    }
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (root == NULL) {
-        if (err) {
-            err->status = NL_EPARSE;
-            err->line = jerr.line > 0 ? jerr.line : 0;
-            err->column = jerr.column > 0 ? jerr.column : 0;
-            snprintf(err->message, sizeof err->message, "line %d, column %d: %s", err->line,
-                     err->column, jerr.text);
-        }
-        return NL_EPARSE;
-    }
+    if (root == NULL)
+        return syntax_error(err, text, len, jerr.position > 0 ? (size_t)jerr.position : 0,
+                            jerr.line, jerr.column, jerr.text);
     ctx c = {.text = text, .len = len, .err = err, .p = nl__policy_alloc()};
     nl_status s = c.p ? read_document(&c, root) : NL_ENOMEM;
     json_decref(root);
@@ -584,6 +758,16 @@ nl_status nl_policy_parse(const char *text, size_t len, nl_policy **out, nl_erro
     return NL_OK;
 }
 
+nl_status nl_policy_parse(const char *text, size_t len, nl_policy **out, nl_error *err)
+{
+    nl_status s = parse(text, len, out, err);
+    if (s != NL_OK && err != NULL) {
+        utf8_clean(err->key, sizeof err->key);
+        utf8_clean(err->message, sizeof err->message);
+    }
+    return s;
+}
+
 nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err)
 {
     clear_error(err);
@@ -595,7 +779,10 @@ nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err)
     if (f == NULL) {
         char msg[256];
         snprintf(msg, sizeof msg, "cannot open \"%.180s\": %s", path, strerror(errno));
-        return simple_error(err, NL_EIO, msg);
+        simple_error(err, NL_EIO, msg);
+        if (err)   /* a path is bytes, not necessarily UTF-8 */
+            utf8_clean(err->message, sizeof err->message);
+        return NL_EIO;
     }
     /* Read at most one byte past the limit: enough to refuse an oversized
      * file (or endless pipe) without reading all of it. */
@@ -612,7 +799,10 @@ nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err)
         len += fread(buf + len, 1, cap - len, f);
         if (len < cap || len > NL_POLICY_MAX_BYTES)
             break;
-        size_t ncap = cap * 2;
+        /* Never more than one byte past the limit: a pipe or /dev/zero
+         * is refused after reading NL_POLICY_MAX_BYTES + 1 bytes. */
+        size_t ncap = cap * 2 > (size_t)NL_POLICY_MAX_BYTES + 1 ? (size_t)NL_POLICY_MAX_BYTES + 1
+                                                                 : cap * 2;
         char *nb = realloc(buf, ncap);
         if (nb == NULL) {
             free(buf);

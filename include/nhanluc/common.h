@@ -79,9 +79,11 @@ NL_EXTERN const char *nl_status_name(nl_status s);
 typedef struct nl_error {
     nl_status status;   /**< same code the function returned */
     int line;           /**< 1-based line in the document, 0 if not applicable */
-    int column;         /**< 1-based column (in bytes), 0 if not applicable */
-    char key[128];      /**< path of the offending item, e.g.
-                             "parameters.expert.cap.level1.values[1].since";
+    int column;         /**< 1-based column in characters (UTF-8 code
+                             points, as the JSON parser counts), 0 if not
+                             applicable */
+    char key[128];      /**< JSON Pointer (RFC 6901) to the offending item, e.g.
+                             "/parameters/expert.cap.level1/values/1/since";
                              empty if not applicable */
     char message[256];  /**< English explanation, includes line, column, key */
 } nl_error;
