@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "money.h"
+#include "training_pay.h"
 
 static nl_status answer(nl_training_result *out, nl_reason reason, const nl_use *u,
                         nl_certainty certainty)
@@ -24,16 +24,6 @@ static nl_status answer(nl_training_result *out, nl_reason reason, const nl_use 
     out->source = u->source;
     out->certainty = certainty;
     return NL_OK;
-}
-
-/* Claimed amount up to cap_per_unit × units; a cap too large for int64 is no
- * cap at all. */
-static int64_t capped(int64_t claimed, int64_t cap_per_unit, int64_t units)
-{
-    int64_t cap;
-    if (__builtin_mul_overflow(cap_per_unit, units, &cap))
-        return claimed;
-    return claimed < cap ? claimed : cap;
 }
 
 nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_training_result *out)
@@ -47,33 +37,36 @@ nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_train
     if (!nl__date_valid(t->start))
         return NL_EDATE;
 
-    nl_use period, tuition, materials, meals, travel;
-    if (!nl__use_known(p, NL_P_TRAINING_PERIOD, t->start, &period))
+    nl_use period, rate[4];
+    /* The period is a bool: 1 while in force; 0 switches the policy off. */
+    if (!nl__use_known(p, NL_P_TRAINING_PERIOD, t->start, &period) || period.value == 0)
         return answer(out, NL_REASON_NOT_IN_FORCE, &period, period.certainty);
     nl_certainty cert = period.certainty;
-    const nl_pid pids[4] = {NL_P_TRAINING_TUITION_BP, NL_P_TRAINING_MATERIALS_BP,
-                            NL_P_TRAINING_MEALS_CAP, NL_P_TRAINING_TRAVEL_CAP};
-    nl_use *uses[4] = {&tuition, &materials, &meals, &travel};
+    nl_training_rates rates;
     for (int i = 0; i < 4; i++) {
-        if (!nl__use_known(p, pids[i], t->start, uses[i]))
-            return answer(out, NL_REASON_NOT_IN_FORCE, uses[i], uses[i]->certainty);
-        nl__weaken(&cert, uses[i]->certainty);
+        if (!nl__use_known(p, nl__training_rate_pid[i], t->start, &rate[i]))
+            return answer(out, NL_REASON_NOT_IN_FORCE, &rate[i], rate[i].certainty);
+        nl__weaken(&cert, rate[i].certainty);
+        rates.v[i] = rate[i].value;
     }
+    const nl_use *tuition = &rate[0];
 
     if (!t->dedicated_official)
-        return answer(out, NL_REASON_NOT_DEDICATED, &tuition, cert);
+        return answer(out, NL_REASON_NOT_DEDICATED, tuition, cert);
     if (!t->short_concentrated)
-        return answer(out, NL_REASON_COURSE_KIND, &tuition, cert);
+        return answer(out, NL_REASON_COURSE_KIND, tuition, cert);
 
-    nl_training_result r = {.eligible = true, .reason = NL_REASON_OK, .source = tuition.source,
+    nl_training_result r = {.eligible = true, .reason = NL_REASON_OK, .source = tuition->source,
                             .certainty = cert};
-    r.meals = capped(t->meals, meals.value, t->days);
-    r.travel = capped(t->travel, travel.value, 1);
-    if (!nl__muldiv(t->tuition, tuition.value, 10000, &r.tuition) ||
-        !nl__muldiv(t->materials, materials.value, 10000, &r.materials) ||
-        !nl__add(r.tuition, r.materials, &r.total) || !nl__add(r.total, r.meals, &r.total) ||
-        !nl__add(r.total, r.travel, &r.total))
+    /* The arithmetic is shared with the batch path (training_pay.h). */
+    int64_t paid[5];
+    if (!nl__training_pay(&rates, t->tuition, t->materials, t->meals, t->travel, t->days, paid))
         return NL_ERANGE;   /* *out is still zeroed */
+    r.tuition = paid[0];
+    r.materials = paid[1];
+    r.meals = paid[2];
+    r.travel = paid[3];
+    r.total = paid[4];
     *out = r;
     return NL_OK;
 }

@@ -7,6 +7,7 @@
  *  - nhanluc/common.h  version, status codes, dates, errors, reasons
  *  - nhanluc/policy.h  policies: dated parameters with legal sources
  *  - nhanluc/rules.h   attraction subsidy, expert salary cap, training support
+ *  - nhanluc/batch.h   the three rules over whole populations (columns)
  *
  * Conventions: every public name starts with nl_ / NL_. Handles are opaque
  * and come in create/free pairs; freeing NULL is a no-op. Functions that can
@@ -23,5 +24,6 @@
 #include "common.h"
 #include "policy.h"
 #include "rules.h"
+#include "batch.h"
 
 #endif
