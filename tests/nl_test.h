@@ -1,0 +1,80 @@
+/* Helpers shared by the cmocka tests: a policy fixture, dates from text and
+ * checks that an output was zeroed. */
+#ifndef NL_TEST_H
+#define NL_TEST_H
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <nhanluc/nhanluc.h>
+
+#include "facts.h"
+
+/* Fixture: a fresh built-in policy per test, in *state. */
+static inline int policy_setup(void **state)
+{
+    nl_policy *p = NULL;
+    if (nl_policy_default(&p) != NL_OK || p == NULL)
+        return -1;
+    *state = p;
+    return 0;
+}
+
+static inline int policy_teardown(void **state)
+{
+    nl_policy_free(*state);
+    *state = NULL;
+    return 0;
+}
+
+#define TEST(fn) cmocka_unit_test_setup_teardown(fn, policy_setup, policy_teardown)
+
+/* A date from "YYYY-MM-DD"; fails the test if the text is not a date. */
+static inline nl_date day(const char *iso)
+{
+    nl_date d = 0;
+    assert_int_equal(nl_date_parse(iso, &d), NL_OK);
+    return d;
+}
+
+/* The day after the last one the library accepts (9999-12-31) and the day
+ * before the first (0001-01-01): impossible dates as nl_date values. */
+static inline nl_date after_last_day(void) { return day("9999-12-31") + 1; }
+static inline nl_date before_first_day(void) { return day("0001-01-01") - 1; }
+
+/* Value of a policy parameter on a date; fails the test if not in force. */
+static inline int64_t param(const nl_policy *p, const char *key, const char *iso)
+{
+    int64_t v = -1;
+    assert_int_equal(nl_policy_get(p, key, day(iso), &v), NL_OK);
+    return v;
+}
+
+/* Fill an output with garbage before a call, so "zeroed" proves a write. */
+#define SCRIBBLE(obj) memset(&(obj), 0xA5, sizeof(obj))
+
+/* The whole object, padding included, is zero bytes. */
+#define assert_zeroed(obj)                                      \
+    do {                                                        \
+        static const unsigned char zero_[sizeof(obj)];          \
+        assert_memory_equal(&(obj), zero_, sizeof(obj));        \
+    } while (0)
+
+/* s contains the substring needle. */
+#define assert_contains(s, needle)                                           \
+    do {                                                                     \
+        const char *s_ = (s);                                                \
+        assert_non_null(s_);                                                 \
+        if (strstr(s_, (needle)) == NULL)                                    \
+            fail_msg("\"%s\" does not contain \"%s\"", s_, (needle));        \
+    } while (0)
+
+#endif
