@@ -1,0 +1,474 @@
+/* Shared by the fuzz harnesses: a byte reader, a check that aborts, and an
+ * independent re-computation (oracle) of the three rules from the public
+ * parameter API, so a fuzzer finds not only crashes but wrong answers.
+ *
+ * Header-only; every function is static so each harness is one translation
+ * unit, for libFuzzer and for the replay driver (replay_main.c). */
+#ifndef NHANLUC_FUZZ_NLF_H
+#define NHANLUC_FUZZ_NLF_H
+
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L   /* strnlen */
+#endif
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nhanluc/nhanluc.h>
+
+/* A failed invariant: say which and abort, so libFuzzer (or ctest) records a
+ * crash with the input. */
+#define NLF_CHECK(cond)                                                                   \
+    do {                                                                                  \
+        if (!(cond)) {                                                                    \
+            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
+            abort();                                                                      \
+        }                                                                                 \
+    } while (0)
+
+/* ------------------------------------------------------- byte reader */
+
+/* Reads little-endian values off the input; past the end, zeros. */
+typedef struct nlf_data {
+    const uint8_t *p;
+    size_t n;
+} nlf_data;
+
+static inline uint64_t nlf_bytes(nlf_data *d, size_t k)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < k; i++) {
+        uint8_t b = 0;
+        if (d->n > 0) {
+            b = *d->p++;
+            d->n--;
+        }
+        v |= (uint64_t)b << (8 * i);
+    }
+    return v;
+}
+
+static inline uint8_t nlf_u8(nlf_data *d) { return (uint8_t)nlf_bytes(d, 1); }
+static inline uint32_t nlf_u32(nlf_data *d) { return (uint32_t)nlf_bytes(d, 4); }
+static inline uint64_t nlf_u64(nlf_data *d) { return nlf_bytes(d, 8); }
+static inline bool nlf_bool(nlf_data *d) { return nlf_u8(d) & 1; }
+
+static inline int nlf_int(nlf_data *d)
+{
+    uint32_t u = nlf_u32(d);
+    int v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+static inline int64_t nlf_i64(nlf_data *d)
+{
+    uint64_t u = nlf_u64(d);
+    int64_t v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+/* An enum value: mostly near the valid range, sometimes any int. */
+static inline int nlf_enum(nlf_data *d, int count)
+{
+    uint8_t mode = nlf_u8(d);
+    if (mode < 224)
+        return (int)(mode % (uint8_t)(count + 2)) - 1;   /* -1 .. count */
+    return nlf_int(d);
+}
+
+/* A date: mostly 2014..2027, sometimes the edges, sometimes any int32. */
+static inline nl_date nlf_date(nlf_data *d)
+{
+    static const nl_date edges[] = {-719163, -719162, -719161, 2932895, 2932896, 2932897,
+                                    INT32_MIN, INT32_MAX, 0, -1};
+    uint8_t mode = nlf_u8(d);
+    if (mode < 160)
+        return 16071 + (nl_date)(nlf_u32(d) % 5113);        /* 2014-01-01 .. 2027-12-31 */
+    if (mode < 200)
+        return -719162 + (nl_date)(nlf_u32(d) % 3652059);   /* 0001-01-01 .. 9999-12-31 */
+    if (mode < 230)
+        return edges[nlf_u8(d) % (sizeof edges / sizeof edges[0])];
+    return (nl_date)nlf_int(d);
+}
+
+/* Money: mostly realistic, sometimes extreme, sometimes any int64. */
+static inline int64_t nlf_money(nlf_data *d)
+{
+    uint8_t mode = nlf_u8(d);
+    if (mode < 128)
+        return (int64_t)(nlf_u32(d) % 200000001u);
+    if (mode < 170)
+        return INT64_MAX - (int64_t)nlf_u8(d);
+    if (mode < 190)
+        return -(int64_t)nlf_u8(d) - 1;
+    return nlf_i64(d);
+}
+
+/* Years of experience: mostly quarters 0..40, sometimes any bit pattern
+ * (NaN, infinities, negatives, subnormals). */
+static inline double nlf_years(nlf_data *d)
+{
+    uint8_t mode = nlf_u8(d);
+    if (mode < 160)
+        return (double)(nlf_u8(d) % 161) / 4.0;
+    if (mode < 180)
+        return -(double)nlf_u8(d) / 8.0;
+    uint64_t bits = nlf_u64(d);
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* ---------------------------------------------------------- helpers */
+
+static inline bool nlf_all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i] != 0)
+            return false;
+    return true;
+}
+
+static inline bool nlf_date_ok(nl_date d) { return d >= -719162 && d <= 2932896; }
+
+/* Valid UTF-8, NUL-terminated within max bytes. */
+static inline bool nlf_utf8(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    if (n == max)
+        return false;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = u[i];
+        size_t len = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3
+                   : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+        if (len == 0 || i + len > n)
+            return false;
+        for (size_t k = 1; k < len; k++)
+            if ((u[i + k] & 0xC0) != 0x80)
+                return false;
+        if (len >= 3 && ((b == 0xE0 && u[i + 1] < 0xA0) || (b == 0xED && u[i + 1] > 0x9F) ||
+                         (b == 0xF0 && u[i + 1] < 0x90) || (b == 0xF4 && u[i + 1] > 0x8F)))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+/* A parameter's value on a date through the public API; false if it is not
+ * in force (or unknown). */
+typedef struct nlf_val {
+    bool ok;
+    int64_t v;
+    const char *source;
+    nl_certainty certainty;
+} nlf_val;
+
+static inline nlf_val nlf_get(const nl_policy *p, const char *key, nl_date on)
+{
+    nl_param_value pv;
+    nlf_val r = {false, 0, NULL, NL_CERTAINTY_CONFIRMED};
+    nl_status s = nl_policy_get_value(p, key, on, &pv);
+    NLF_CHECK(s == NL_OK || s == NL_ENOTINFORCE);
+    if (s == NL_OK) {
+        NLF_CHECK(!pv.ends && pv.since <= on && pv.source != NULL && pv.source_url != NULL);
+        r.ok = true;
+        r.v = pv.value;
+        r.source = pv.source;
+        r.certainty = pv.certainty;
+    } else {
+        NLF_CHECK(nlf_all_zero(&pv, sizeof pv));
+    }
+    return r;
+}
+
+static inline void nlf_weaken(nl_certainty *acc, nl_certainty c)
+{
+    if (c > *acc)
+        *acc = c;
+}
+
+/* A period parameter ("bool") is in force when it has a value and that
+ * value is 1; 0 means the policy is switched off. */
+static inline bool nlf_period(const nl_policy *p, const char *key, nl_date on, nlf_val *v)
+{
+    *v = nlf_get(p, key, on);
+    return v->ok && v->v != 0;
+}
+
+/* --------------------------------------------------------- the oracle */
+
+/* Checks an nl_attraction_subsidy answer against a re-computation. */
+static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, nl_status s,
+                                     const nl_subsidy *r)
+{
+    NLF_CHECK(s == NL_OK || s == NL_EINVAL || s == NL_EDATE);
+    bool invalid = (unsigned)c->degree > NL_DEGREE_DOCTOR ||
+                   (unsigned)c->major > NL_MAJOR_ELECTRONICS_TELECOM ||
+                   (unsigned)c->agency > NL_AGENCY_STATE || c->workplace < 0 ||
+                   c->workplace > 999;
+    nl_status want = invalid ? NL_EINVAL : !nlf_date_ok(c->start) ? NL_EDATE : NL_OK;
+    NLF_CHECK(s == want);
+    if (s != NL_OK) {
+        NLF_CHECK(nlf_all_zero(r, sizeof *r));
+        return;
+    }
+    NLF_CHECK(r->eligible == (r->reason == NL_REASON_OK));
+    NLF_CHECK(r->amount >= 0);
+    NLF_CHECK(r->eligible || r->amount == 0);
+    NLF_CHECK(r->source != NULL);
+    NLF_CHECK((unsigned)r->certainty <= NL_CERTAINTY_USER);
+
+    nl_reason reason = NL_REASON_OK;
+    nlf_val period, degree, amount = {0};
+    nl_workplace w;
+    if (!nlf_period(p, "attraction.period", c->start, &period))
+        reason = NL_REASON_NOT_IN_FORCE;
+    else if (!(degree = nlf_get(p, "attraction.min_degree", c->start)).ok)
+        reason = NL_REASON_NOT_IN_FORCE;
+    else if ((int64_t)c->degree < degree.v)
+        reason = NL_REASON_DEGREE;
+    else if (c->major != NL_MAJOR_IT && c->major != NL_MAJOR_ELECTRONICS_TELECOM)
+        reason = NL_REASON_MAJOR;
+    else if (c->agency != NL_AGENCY_PARTY && c->agency != NL_AGENCY_STATE)
+        reason = NL_REASON_AGENCY;
+    else if (!c->dedicated_post)
+        reason = NL_REASON_NOT_DEDICATED;
+    else if (nl_policy_workplace(p, c->workplace, &w) != NL_OK)
+        reason = NL_REASON_OUTSIDE_PROVINCE;
+    else {
+        char key[128];
+        NLF_CHECK(w.tier != NULL && w.code == c->workplace);
+        snprintf(key, sizeof key, "attraction.amount.%s", w.tier);
+        amount = nlf_get(p, key, c->start);
+        if (!amount.ok)
+            reason = NL_REASON_NOT_IN_FORCE;
+    }
+    NLF_CHECK(r->reason == reason);
+    if (reason == NL_REASON_OK) {
+        nl_certainty cert = period.certainty;
+        nlf_weaken(&cert, degree.certainty);
+        nlf_weaken(&cert, amount.certainty);
+        NLF_CHECK(r->amount == amount.v);
+        NLF_CHECK(r->source == amount.source);
+        NLF_CHECK(r->certainty == cert);
+    }
+}
+
+/* Checks an nl_expert_salary_cap answer against a re-computation. */
+static inline void nlf_check_cap(const nl_policy *p, const nl_expert *e, nl_status s,
+                                 const nl_expert_cap *r)
+{
+    NLF_CHECK(s == NL_OK || s == NL_EINVAL || s == NL_EDATE || s == NL_ERANGE);
+    bool invalid = (unsigned)e->degree > NL_DEGREE_DOCTOR || (unsigned)e->role > NL_ROLE_TEAM_LEADER ||
+                   !(e->experience_years >= 0.0) || !isfinite(e->experience_years);
+    nl_status want = invalid ? NL_EINVAL : !nlf_date_ok(e->on) ? NL_EDATE : NL_OK;
+    if (want != NL_OK) {
+        NLF_CHECK(s == want);
+        NLF_CHECK(nlf_all_zero(r, sizeof *r));
+        return;
+    }
+    if (s != NL_OK)
+        NLF_CHECK(nlf_all_zero(r, sizeof *r));
+
+    static const char *const bachelor[3] = {"expert.years.bachelor.level1",
+                                            "expert.years.bachelor.level2",
+                                            "expert.years.bachelor.level3"};
+    static const char *const master[3] = {"expert.years.master.level1",
+                                          "expert.years.master.level2",
+                                          "expert.years.master.level3"};
+    static const char *const caps[4] = {"expert.cap.level1", "expert.cap.level2",
+                                        "expert.cap.level3", "expert.cap.level4"};
+    nl_reason reason = NL_REASON_OK;
+    int level = 0;
+    nlf_val table = nlf_get(p, "expert.cap.level1", e->on);
+    nlf_val min = nlf_get(p, "expert.min_degree", e->on);
+    nl_certainty cert = NL_CERTAINTY_CONFIRMED;
+    nlf_val cap = {0};
+    __extension__ __int128 weekly = 0, daily = 0, special = 0;
+    if (!table.ok || !min.ok) {
+        reason = NL_REASON_NOT_IN_FORCE;
+    } else if ((int64_t)e->degree < min.v) {
+        reason = NL_REASON_DEGREE;
+    } else {
+        nlf_weaken(&cert, table.certainty);
+        nlf_weaken(&cert, min.certainty);
+        const char *const *years = e->degree >= NL_DEGREE_MASTER ? master : bachelor;
+        level = 4;
+        for (int l = 3; l >= 1 && reason == NL_REASON_OK; l--) {
+            nlf_val y = nlf_get(p, years[l - 1], e->on);
+            if (!y.ok)
+                reason = NL_REASON_NOT_IN_FORCE;
+            else if (e->experience_years >= (double)y.v)
+                level = l;
+            nlf_weaken(&cert, y.certainty);
+        }
+        if (e->role == NL_ROLE_TEAM_LEADER)
+            level = 1;
+        else if (e->role == NL_ROLE_ITEM_LEAD && level > 2)
+            level = 2;
+        if (reason == NL_REASON_OK) {
+            cap = nlf_get(p, caps[level - 1], e->on);
+            nlf_val sp = nlf_get(p, "expert.special.multiplier_bp", e->on);
+            nlf_val wm = nlf_get(p, "expert.weekly.months_per_year", e->on);
+            nlf_val ww = nlf_get(p, "expert.weekly.weeks_per_year", e->on);
+            nlf_val wbp = nlf_get(p, "expert.weekly.premium_bp", e->on);
+            nlf_val dd = nlf_get(p, "expert.daily.days_per_month", e->on);
+            nlf_val dbp = nlf_get(p, "expert.daily.premium_bp", e->on);
+            if (!cap.ok || !sp.ok || !wm.ok || !ww.ok || !wbp.ok || !dd.ok || !dbp.ok) {
+                reason = NL_REASON_NOT_IN_FORCE;
+            } else {
+                nlf_weaken(&cert, cap.certainty);
+                nlf_weaken(&cert, sp.certainty);
+                nlf_weaken(&cert, wm.certainty);
+                nlf_weaken(&cert, ww.certainty);
+                nlf_weaken(&cert, wbp.certainty);
+                nlf_weaken(&cert, dd.certainty);
+                nlf_weaken(&cert, dbp.certainty);
+                NLF_CHECK(ww.v > 0 && dd.v > 0);   /* the registry keeps divisors positive */
+                weekly = (__int128)cap.v * wm.v * wbp.v / ((__int128)ww.v * 10000);
+                daily = (__int128)cap.v * dbp.v / ((__int128)dd.v * 10000);
+                special = (__int128)cap.v * sp.v / 10000;
+            }
+        }
+    }
+    if (reason != NL_REASON_OK)
+        level = 0;
+    bool overflow = weekly > INT64_MAX || daily > INT64_MAX || special > INT64_MAX;
+    NLF_CHECK(s == (overflow ? NL_ERANGE : NL_OK));
+    if (s != NL_OK)
+        return;
+    NLF_CHECK(r->level >= 0 && r->level <= 4);
+    NLF_CHECK((r->level == 0) == (r->reason != NL_REASON_OK));
+    NLF_CHECK(r->reason == reason);
+    NLF_CHECK(r->level == level);
+    NLF_CHECK(r->source != NULL);
+    NLF_CHECK((unsigned)r->certainty <= NL_CERTAINTY_USER);
+    if (level == 0) {
+        NLF_CHECK(r->monthly == 0 && r->weekly == 0 && r->daily == 0 && r->special_monthly == 0);
+        return;
+    }
+    NLF_CHECK(r->monthly == cap.v && r->monthly >= 0);
+    NLF_CHECK(r->weekly == (int64_t)weekly && r->daily == (int64_t)daily &&
+              r->special_monthly == (int64_t)special);
+    NLF_CHECK(r->weekly >= 0 && r->daily >= 0 && r->special_monthly >= 0);
+    NLF_CHECK(r->source == cap.source);
+    NLF_CHECK(r->certainty == cert);
+}
+
+/* Checks an nl_training_support answer against a re-computation. */
+static inline void nlf_check_training(const nl_policy *p, const nl_training *t, nl_status s,
+                                      const nl_training_result *r)
+{
+    NLF_CHECK(s == NL_OK || s == NL_EINVAL || s == NL_EDATE || s == NL_ERANGE);
+    bool invalid = t->tuition < 0 || t->materials < 0 || t->meals < 0 || t->travel < 0 ||
+                   t->days < 1;
+    nl_status want = invalid ? NL_EINVAL : !nlf_date_ok(t->start) ? NL_EDATE : NL_OK;
+    if (want != NL_OK) {
+        NLF_CHECK(s == want);
+        NLF_CHECK(nlf_all_zero(r, sizeof *r));
+        return;
+    }
+    if (s != NL_OK)
+        NLF_CHECK(nlf_all_zero(r, sizeof *r));
+
+    nl_reason reason = NL_REASON_OK;
+    nlf_val period, tu = {0}, ma = {0}, me = {0}, tr = {0};
+    if (!nlf_period(p, "training.period", t->start, &period) ||
+        !(tu = nlf_get(p, "training.tuition.share_bp", t->start)).ok ||
+        !(ma = nlf_get(p, "training.materials.share_bp", t->start)).ok ||
+        !(me = nlf_get(p, "training.meals.cap_per_day", t->start)).ok ||
+        !(tr = nlf_get(p, "training.travel.cap_per_course", t->start)).ok)
+        reason = NL_REASON_NOT_IN_FORCE;
+    else if (!t->dedicated_official)
+        reason = NL_REASON_NOT_DEDICATED;
+    else if (!t->short_concentrated)
+        reason = NL_REASON_COURSE_KIND;
+    __extension__ __int128 tuition = 0, materials = 0, meals = 0, travel = 0, total = 0;
+    if (reason == NL_REASON_OK) {
+        tuition = (__int128)t->tuition * tu.v / 10000;
+        materials = (__int128)t->materials * ma.v / 10000;
+        __int128 meal_cap = (__int128)me.v * t->days;
+        meals = meal_cap > INT64_MAX || t->meals < meal_cap ? t->meals : meal_cap;
+        travel = t->travel < tr.v ? t->travel : tr.v;
+        total = tuition + materials + meals + travel;
+    }
+    bool overflow = tuition > INT64_MAX || materials > INT64_MAX || total > INT64_MAX;
+    NLF_CHECK(s == (overflow ? NL_ERANGE : NL_OK));
+    if (s != NL_OK)
+        return;
+    NLF_CHECK(r->eligible == (r->reason == NL_REASON_OK));
+    NLF_CHECK(r->reason == reason);
+    NLF_CHECK(r->source != NULL);
+    NLF_CHECK((unsigned)r->certainty <= NL_CERTAINTY_USER);
+    NLF_CHECK(r->tuition >= 0 && r->materials >= 0 && r->meals >= 0 && r->travel >= 0);
+    NLF_CHECK((__int128)r->tuition + r->materials + r->meals + r->travel == r->total);
+    if (!r->eligible) {
+        NLF_CHECK(r->total == 0);
+        return;
+    }
+    NLF_CHECK(r->tuition == (int64_t)tuition && r->materials == (int64_t)materials &&
+              r->meals == (int64_t)meals && r->travel == (int64_t)travel);
+    NLF_CHECK(r->meals <= t->meals && r->travel <= t->travel);
+    NLF_CHECK(r->source == tu.source);
+    nl_certainty cert = period.certainty;
+    nlf_weaken(&cert, tu.certainty);
+    nlf_weaken(&cert, ma.certainty);
+    nlf_weaken(&cert, me.certainty);
+    nlf_weaken(&cert, tr.certainty);
+    NLF_CHECK(r->certainty == cert);
+}
+
+/* One of each rule on inputs drawn from d, each checked by the oracle. */
+static inline void nlf_rules(const nl_policy *p, nlf_data *d)
+{
+    nl_candidate c;
+    memset(&c, 0, sizeof c);
+    c.degree = (nl_degree)nlf_enum(d, 5);
+    c.major = (nl_major)nlf_enum(d, 3);
+    c.agency = (nl_agency)nlf_enum(d, 3);
+    c.dedicated_post = nlf_bool(d);
+    uint8_t wmode = nlf_u8(d);
+    c.workplace = wmode < 128 ? 80 + wmode % 10 : wmode < 240 ? (int)(nlf_u32(d) % 1002) - 1
+                                                              : nlf_int(d);
+    c.start = nlf_date(d);
+    nl_subsidy rs;
+    memset(&rs, 0xA5, sizeof rs);
+    nlf_check_subsidy(p, &c, nl_attraction_subsidy(p, &c, &rs), &rs);
+
+    nl_expert e;
+    memset(&e, 0, sizeof e);
+    e.degree = (nl_degree)nlf_enum(d, 5);
+    e.experience_years = nlf_years(d);
+    e.role = (nl_role)nlf_enum(d, 3);
+    e.special_expertise = nlf_bool(d);
+    e.on = nlf_date(d);
+    nl_expert_cap re;
+    memset(&re, 0xA5, sizeof re);
+    nlf_check_cap(p, &e, nl_expert_salary_cap(p, &e, &re), &re);
+
+    nl_training t;
+    memset(&t, 0, sizeof t);
+    t.dedicated_official = nlf_bool(d);
+    t.short_concentrated = nlf_bool(d);
+    t.tuition = nlf_money(d);
+    t.materials = nlf_money(d);
+    t.meals = nlf_money(d);
+    t.travel = nlf_money(d);
+    uint8_t dmode = nlf_u8(d);
+    t.days = dmode < 200 ? (int32_t)(dmode % 40) : nlf_int(d);
+    t.start = nlf_date(d);
+    nl_training_result rt;
+    memset(&rt, 0xA5, sizeof rt);
+    nlf_check_training(p, &t, nl_training_support(p, &t, &rt), &rt);
+}
+
+#endif
