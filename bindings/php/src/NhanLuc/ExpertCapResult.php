@@ -1,0 +1,48 @@
+<?php
+
+declare(strict_types=1);
+
+namespace NhanLuc;
+
+/**
+ * Answer of Policy::expertSalaryCap(): the salary caps of a hired IT expert.
+ * All amounts in đồng, rounded down; 0 when the table does not apply.
+ */
+final readonly class ExpertCapResult extends Result
+{
+    /** @internal Made by Policy::expertSalaryCap(). */
+    public function __construct(
+        bool $eligible,
+        /** 1 (highest) .. 4; 0 when the rule does not apply. */
+        public int $level,
+        /** Cap per month (26 working days). */
+        public int $monthly,
+        /** Cap per week: monthly × 12 / 52 × 1.2. */
+        public int $weekly,
+        /** Cap per day: monthly / 26 × 1.3. */
+        public int $daily,
+        /** Ceiling for special expertise: monthly × 1.5. */
+        public int $specialMonthly,
+        Reason $reason,
+        string $source,
+        Certainty $certainty,
+    ) {
+        parent::__construct($eligible, $reason, $source, $certainty);
+    }
+
+    /** @internal From the extension's nl_expert_cap array. */
+    public static function fromNative(array $r): self
+    {
+        return new self(
+            $r['level'] > 0,
+            $r['level'],
+            $r['monthly'],
+            $r['weekly'],
+            $r['daily'],
+            $r['special_monthly'],
+            Reason::fromCode($r['reason']),
+            $r['source'],
+            Certainty::fromCode($r['certainty']),
+        );
+    }
+}

@@ -1,0 +1,72 @@
+<?php
+
+declare(strict_types=1);
+
+namespace NhanLuc;
+
+/**
+ * Why a rule decided as it did (nl_reason). The values are the library's
+ * stable identifiers; message() gives the library's Vietnamese or English
+ * text, which a portal may show verbatim.
+ */
+enum Reason: string
+{
+    /** All conditions met. */
+    case Ok = 'ok';
+    /** No rule in force on the date. */
+    case NotInForce = 'not_in_force';
+    /** Degree below the one required. */
+    case Degree = 'degree';
+    /** Major is not IT / electronics-telecommunications. */
+    case Major = 'major';
+    /** Not a Party or State agency. */
+    case Agency = 'agency';
+    /** Not a dedicated IT / digital-transformation post. */
+    case NotDedicated = 'not_dedicated';
+    /** Workplace not a unit of the province. */
+    case OutsideProvince = 'outside_province';
+    /** Not a short-term concentrated course. */
+    case CourseKind = 'course_kind';
+
+    /** The library's numeric code (NL_REASON_*). */
+    public function code(): int
+    {
+        return match ($this) {
+            self::Ok => \NL_REASON_OK,
+            self::NotInForce => \NL_REASON_NOT_IN_FORCE,
+            self::Degree => \NL_REASON_DEGREE,
+            self::Major => \NL_REASON_MAJOR,
+            self::Agency => \NL_REASON_AGENCY,
+            self::NotDedicated => \NL_REASON_NOT_DEDICATED,
+            self::OutsideProvince => \NL_REASON_OUTSIDE_PROVINCE,
+            self::CourseKind => \NL_REASON_COURSE_KIND,
+        };
+    }
+
+    /** The case for a library code. */
+    public static function fromCode(int $code): self
+    {
+        $name = \nl_reason_name($code);
+        if ($name === null) {
+            throw new InvalidArgumentError("unknown reason code $code", Status::InvalidArgument->value);
+        }
+        return self::from($name);
+    }
+
+    /**
+     * The explanation in Vietnamese ("vi") or English ("en"), UTF-8.
+     *
+     * @throws InvalidArgumentError for another language
+     */
+    public function message(string $lang = 'vi'): string
+    {
+        $text = \nl_reason_message($this->code(), $lang);
+        if ($text === null) {
+            throw new InvalidArgumentError(
+                sprintf('unsupported language "%s" (expected "vi" or "en")', $lang),
+                Status::InvalidArgument->value
+            );
+        }
+        return $text;
+    }
+}

@@ -1,0 +1,33 @@
+<?php
+
+declare(strict_types=1);
+
+namespace NhanLuc;
+
+/** Answer of Policy::attractionSubsidy(): the one-off attraction subsidy. */
+final readonly class SubsidyResult extends Result
+{
+    /** @internal Made by Policy::attractionSubsidy(). */
+    public function __construct(
+        bool $eligible,
+        /** Đồng, one-off; 0 unless eligible. */
+        public int $amount,
+        Reason $reason,
+        string $source,
+        Certainty $certainty,
+    ) {
+        parent::__construct($eligible, $reason, $source, $certainty);
+    }
+
+    /** @internal From the extension's nl_subsidy array. */
+    public static function fromNative(array $r): self
+    {
+        return new self(
+            $r['eligible'],
+            $r['amount'],
+            Reason::fromCode($r['reason']),
+            $r['source'],
+            Certainty::fromCode($r['certainty']),
+        );
+    }
+}

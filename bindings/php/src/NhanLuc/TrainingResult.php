@@ -1,0 +1,45 @@
+<?php
+
+declare(strict_types=1);
+
+namespace NhanLuc;
+
+/** Answer of Policy::trainingSupport(): what the province pays, per item. */
+final readonly class TrainingResult extends Result
+{
+    /** @internal Made by Policy::trainingSupport(). */
+    public function __construct(
+        bool $eligible,
+        /** Tuition paid (100% of the amount charged). */
+        public int $tuition,
+        /** Materials paid (100% of the amount charged). */
+        public int $materials,
+        /** Meals paid: as claimed, up to a daily cap × days. */
+        public int $meals,
+        /** Travel paid: as claimed, up to a per-course cap. */
+        public int $travel,
+        /** Sum of the four. */
+        public int $total,
+        Reason $reason,
+        string $source,
+        Certainty $certainty,
+    ) {
+        parent::__construct($eligible, $reason, $source, $certainty);
+    }
+
+    /** @internal From the extension's nl_training_result array. */
+    public static function fromNative(array $r): self
+    {
+        return new self(
+            $r['eligible'],
+            $r['tuition'],
+            $r['materials'],
+            $r['meals'],
+            $r['travel'],
+            $r['total'],
+            Reason::fromCode($r['reason']),
+            $r['source'],
+            Certainty::fromCode($r['certainty']),
+        );
+    }
+}

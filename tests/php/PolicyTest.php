@@ -1,0 +1,331 @@
+<?php
+/** Policies: built-in, loaded, parsed, copied, changed (what-if), listed. */
+
+declare(strict_types=1);
+
+namespace NhanLuc\Tests;
+
+use NhanLuc\Certainty;
+use NhanLuc\DateError;
+use NhanLuc\InvalidArgumentError;
+use NhanLuc\IOException;
+use NhanLuc\NotFoundException;
+use NhanLuc\NotInForceException;
+use NhanLuc\Parameter;
+use NhanLuc\ParseException;
+use NhanLuc\Policy;
+use NhanLuc\Reason;
+
+final class PolicyTest extends PolicyTestCase
+{
+    private static function dataFile(): string
+    {
+        return dirname(__DIR__, 2) . '/data/laocai.json';
+    }
+
+    private static function document(): string
+    {
+        return (string) file_get_contents(self::dataFile());
+    }
+
+    /** 1-based line and character column of byte offset $offset in $text. */
+    private static function positionOf(string $text, int $offset): array
+    {
+        $before = substr($text, 0, $offset);
+        $line = substr_count($before, "\n") + 1;
+        $lineStart = strrpos($before, "\n");
+        $onLine = $lineStart === false ? $before : substr($before, $lineStart + 1);
+        return [$line, preg_match_all('/./su', $onLine) + 1];
+    }
+
+    /** Parses $text, expecting a ParseException at $line:$column for $key. */
+    private function assertParseError(string $text, int $line, int $column, ?string $key): ParseException
+    {
+        $e = $this->assertThrowsCode(ParseException::class, Facts::STATUS_EPARSE, fn () => Policy::parse($text));
+        \assert($e instanceof ParseException);
+        $this->assertSame($line, $e->getDocumentLine(), $e->getMessage());
+        $this->assertSame($column, $e->getDocumentColumn(), $e->getMessage());
+        if ($key !== null) {
+            $this->assertSame($key, $e->getKey(), $e->getMessage());
+        }
+        $this->assertStringContainsString("line $line", $e->getMessage());
+        return $e;
+    }
+
+    private static function subsidyAt(Policy $p, string $workplace, string $start = '2024-05-01'): \NhanLuc\SubsidyResult
+    {
+        return $p->attractionSubsidy([
+            'degree' => 'bachelor', 'major' => 'it', 'agency' => 'state',
+            'dedicated_post' => true, 'workplace' => $workplace, 'start' => $start,
+        ]);
+    }
+
+    // ------------------------------------------------------------- creating
+
+    public function testTheBuiltInPolicyIsLaoCais(): void
+    {
+        $this->assertStringContainsString('Lào Cai', $this->policy->name());
+    }
+
+    public function testAPolicyLoadedFromTheDataFileAnswersLikeTheBuiltInOne(): void
+    {
+        $loaded = Policy::load(self::dataFile());
+        $this->assertSame($this->policy->name(), $loaded->name());
+        $this->assertEquals($this->policy->parameters(), $loaded->parameters());
+        $this->assertEquals($this->policy->workplaces(), $loaded->workplaces());
+        $this->assertSame(Facts::AMOUNT_DISTRICT, self::subsidyAt($loaded, '089')->amount);
+    }
+
+    public function testAPolicyParsedFromAStringAnswersLikeTheBuiltInOne(): void
+    {
+        $parsed = Policy::parse(self::document());
+        $this->assertEquals($this->policy->parameters(), $parsed->parameters());
+        $this->assertSame(Facts::AMOUNT_CITY_TOWN, self::subsidyAt($parsed, '080')->amount);
+    }
+
+    public function testAMissingFileIsAnIoError(): void
+    {
+        $e = $this->assertThrowsCode(IOException::class, Facts::STATUS_EIO, fn () => Policy::load('/nonexistent/laocai.json'));
+        $this->assertStringContainsString('/nonexistent/laocai.json', $e->getMessage());
+    }
+
+    public function testAPathWithANulByteIsRefused(): void
+    {
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => Policy::load(self::dataFile() . "\0.txt"));
+    }
+
+    // ---------------------------------------------------------- parse errors
+
+    public function testAValueOfTheWrongTypeIsLocatedByLineColumnAndKey(): void
+    {
+        $text = self::document();
+        $needle = '"value": 70000000';
+        $at = strpos($text, $needle);
+        $this->assertNotFalse($at);
+        $text = substr_replace($text, '"value": "70000000"', $at, strlen($needle));
+        [$line, $column] = self::positionOf($text, $at + strlen('"value": '));
+        $this->assertParseError($text, $line, $column, '/parameters/expert.cap.level1/values/1/value');
+    }
+
+    public function testASyntaxErrorIsLocatedAtTheOffendingCharacter(): void
+    {
+        $text = self::document();
+        $needle = '"value": 40000000';
+        $at = strpos($text, $needle);
+        $text = substr_replace($text, '"value": 4O000000', $at, strlen($needle));
+        // The number starts with 4; the letter O cannot follow it.
+        [$line, $column] = self::positionOf($text, $at + strlen('"value": 4'));
+        $this->assertParseError($text, $line, $column, null);
+    }
+
+    public function testColumnsCountCharactersNotBytes(): void
+    {
+        $text = self::document();
+        $needle = '"name": "Thị xã Sa Pa", "tier": "city_town"';
+        $at = strpos($text, $needle);
+        $this->assertNotFalse($at);
+        $text = substr_replace($text, '"name": "Thị xã Sa Pa", "tier": 2', $at, strlen($needle));
+        [$line, $column] = self::positionOf($text, $at + strlen('"name": "Thị xã Sa Pa", "tier": '));
+        $e = $this->assertParseError($text, $line, $column, null);
+        $this->assertMatchesRegularExpression('~^/workplaces/\d+/tier$~', $e->getKey());
+    }
+
+    public function testARequiredParameterMissingIsReported(): void
+    {
+        $doc = json_decode(self::document(), true, 512, JSON_THROW_ON_ERROR);
+        unset($doc['parameters']['expert.cap.level3']);
+        $e = $this->assertThrowsCode(
+            ParseException::class,
+            Facts::STATUS_EPARSE,
+            fn () => Policy::parse(json_encode($doc, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR))
+        );
+        $this->assertStringContainsString('expert.cap.level3', $e->getMessage());
+    }
+
+    public function testTextThatIsNotJsonIsAParseError(): void
+    {
+        foreach (['', 'null', '[]', "{\"format\": \"nhanluc-policy/1\"\0}"] as $text) {
+            $this->assertThrowsCode(ParseException::class, Facts::STATUS_EPARSE, fn () => Policy::parse($text));
+        }
+    }
+
+    // ----------------------------------------------------------- parameters
+
+    public function testGetGivesTheValueInForceOnADate(): void
+    {
+        $this->assertSame(Facts::TT02_CAPS[1], $this->policy->get('expert.cap.level1', Facts::TT02_LAST_DAY));
+        $this->assertSame(Facts::TT004_CAPS[1], $this->policy->get('expert.cap.level1', Facts::TT004_FIRST_DAY));
+        $this->assertSame(Facts::AMOUNT_DISTRICT, $this->policy->get('attraction.amount.district', new \DateTimeImmutable('2024-01-01')));
+    }
+
+    public function testGetValueGivesTheSourceAndCertainty(): void
+    {
+        $v = $this->policy->getValue('expert.cap.level1', '2025-08-01');
+        $this->assertSame(Facts::TT004_FIRST_DAY, $v->since);
+        $this->assertFalse($v->ends);
+        $this->assertSame(Facts::TT004_CAPS[1], $v->value);
+        $this->assertStringContainsString(Facts::SRC_TT004, $v->source);
+        $this->assertStringStartsWith('https://', $v->sourceUrl);
+        $this->assertSame(Certainty::Confirmed, $v->certainty);
+    }
+
+    public function testBeforeTheFirstValueAParameterIsNotInForce(): void
+    {
+        $e = $this->assertThrowsCode(NotInForceException::class, Facts::STATUS_ENOTINFORCE, fn () => $this->policy->get('expert.cap.level1', Facts::TT02_DAY_BEFORE));
+        $this->assertStringContainsString('expert.cap.level1', $e->getMessage());
+        $this->assertThrowsCode(NotInForceException::class, Facts::STATUS_ENOTINFORCE, fn () => $this->policy->get('attraction.period', Facts::NQ11_END_DAY));
+    }
+
+    public function testAnUnknownKeyIsNotFound(): void
+    {
+        foreach ([fn () => $this->policy->get('expert.cap.level5', '2024-01-01'),
+                  fn () => $this->policy->getValue('', '2024-01-01'),
+                  fn () => $this->policy->set('no.such.key', '2024-01-01', 1),
+                  fn () => $this->policy->end('no.such.key', '2024-01-01'),
+                  fn () => $this->policy->parameter('no.such.key')] as $call) {
+            $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND, $call);
+        }
+    }
+
+    public function testAnImpossibleDateIsADateError(): void
+    {
+        foreach (['2023-02-29', '2024-13-01', '24-01-01', '2024-1-1', '01/05/2024', 'tomorrow', '0000-01-01'] as $date) {
+            $this->assertThrowsCode(DateError::class, Facts::STATUS_EDATE, fn () => $this->policy->get('expert.cap.level1', $date));
+        }
+        $this->assertSame(Facts::TT02_CAPS[1], $this->policy->get('expert.cap.level1', '2024-02-29'));
+    }
+
+    public function testParametersListEveryKeyWithItsDatedValuesAndStatus(): void
+    {
+        $params = $this->policy->parameters();
+        $keys = array_keys($params);
+        $sorted = $keys;
+        sort($sorted, SORT_STRING);
+        $this->assertSame($sorted, $keys);
+        foreach ($params as $key => $param) {
+            $this->assertInstanceOf(Parameter::class, $param);
+            $this->assertSame($key, $param->key);
+            $this->assertNotEmpty($param->values);
+            $this->assertNotSame('', $param->unit);
+        }
+        // §3 confirmed, §1 reported, §2 caps and the 2021-2025 period unconfirmed.
+        $this->assertSame(Certainty::Confirmed, $params['expert.cap.level1']->certainty);
+        $this->assertSame(Certainty::Reported, $params['attraction.amount.city_town']->certainty);
+        $this->assertSame(Certainty::Reported, $params['attraction.amount.district']->certainty);
+        $this->assertSame(Certainty::Unconfirmed, $params['training.meals.cap_per_day']->certainty);
+        $this->assertSame(Certainty::Unconfirmed, $params['attraction.period']->certainty);
+
+        $cap = $params['expert.cap.level1'];
+        $this->assertSame('VND/month', $cap->unit);
+        $this->assertSame([Facts::TT02_FIRST_DAY, Facts::TT004_FIRST_DAY], array_map(fn ($v) => $v->since, $cap->values));
+        $this->assertSame([Facts::TT02_CAPS[1], Facts::TT004_CAPS[1]], array_map(fn ($v) => $v->value, $cap->values));
+
+        $period = $params['attraction.period'];
+        $this->assertSame([Facts::NQ11_FIRST_DAY, Facts::NQ11_END_DAY], array_map(fn ($v) => $v->since, $period->values));
+        $this->assertSame([false, true], array_map(fn ($v) => $v->ends, $period->values));
+        $this->assertNull($period->values[1]->value);
+        $this->assertEquals($cap, $this->policy->parameter('expert.cap.level1'));
+    }
+
+    // ----------------------------------------------------------- workplaces
+
+    public function testWorkplacesAreTheNineUnitsOfTheFacts(): void
+    {
+        $got = [];
+        foreach ($this->policy->workplaces() as $w) {
+            $got[$w->gsoCode()] = [$w->name, $w->tier];
+            $this->assertSame((int) $w->gsoCode(), $w->code);
+        }
+        $expected = array_map(fn (array $w) => [$w[0], $w[1]], Facts::WORKPLACES);
+        $this->assertSame($expected, $got);
+    }
+
+    public function testAWorkplaceIsLookedUpByCode(): void
+    {
+        $this->assertSame('Thị xã Sa Pa', $this->policy->workplace('088')->name);
+        $this->assertSame(Facts::TIER_CITY_TOWN, $this->policy->workplace(88)->tier);
+        $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND, fn () => $this->policy->workplace('081'));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace(1000));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace('Sa Pa'));
+    }
+
+    // -------------------------------------------------------------- what-if
+
+    public function testACloneIsIndependentOfItsOriginal(): void
+    {
+        $raised = clone $this->policy;
+        $raised->set('attraction.amount.district', '2024-01-01', 200_000_000);
+        $r = self::subsidyAt($raised, '082');
+        $this->assertSame(200_000_000, $r->amount);
+        $this->assertSame(Certainty::User, $r->certainty);
+        $this->assertSame(Facts::AMOUNT_DISTRICT, self::subsidyAt($this->policy, '082')->amount);
+        // Before the what-if date the old value still applies.
+        $this->assertSame(Facts::AMOUNT_DISTRICT, self::subsidyAt($raised, '082', '2023-12-31')->amount);
+
+        $copy = $raised->copy();
+        unset($raised);
+        $this->assertSame(200_000_000, self::subsidyAt($copy, '082')->amount);
+    }
+
+    public function testSetMarksTheValueAsTheUsers(): void
+    {
+        $p = $this->policy->copy();
+        $p->set('expert.cap.level1', '2026-01-01', 80_000_000);
+        $v = $p->getValue('expert.cap.level1', '2026-06-01');
+        $this->assertSame(80_000_000, $v->value);
+        $this->assertSame(Certainty::User, $v->certainty);
+        $this->assertSame(Certainty::User, $p->parameters()['expert.cap.level1']->certainty);
+        $this->assertSame(Facts::TT004_CAPS[1], $p->get('expert.cap.level1', '2025-12-31'));
+    }
+
+    public function testEndStopsAParameterAndTheRuleSaysNotInForce(): void
+    {
+        $p = clone $this->policy;
+        $p->end('attraction.period', '2024-06-01');
+        $this->assertThrowsCode(NotInForceException::class, Facts::STATUS_ENOTINFORCE, fn () => $p->get('attraction.period', '2024-06-01'));
+        $this->assertSame(Reason::NotInForce, self::subsidyAt($p, '080', '2024-06-01')->reason);
+        $this->assertTrue(self::subsidyAt($p, '080', '2024-05-31')->eligible);
+        $this->assertTrue(self::subsidyAt($this->policy, '080', '2024-06-01')->eligible);
+    }
+
+    public function testAValueTheParameterCannotTakeIsAnInvalidArgument(): void
+    {
+        $p = clone $this->policy;
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $p->set('expert.cap.level1', '2026-01-01', -1));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $p->set('expert.daily.days_per_month', '2026-01-01', 0));
+        $this->assertThrowsCode(DateError::class, Facts::STATUS_EDATE, fn () => $p->set('expert.cap.level1', '2026-02-30', 1));
+    }
+
+    public function testResultsOutliveTheirPolicy(): void
+    {
+        $p = Policy::parse(self::document());
+        $r = self::subsidyAt($p, '088');
+        $v = $p->getValue('expert.cap.level1', '2024-01-01');
+        $params = $p->parameters();
+        $places = $p->workplaces();
+        unset($p);
+        gc_collect_cycles();
+        $this->assertStringContainsString(Facts::SRC_NQ11, $r->source);
+        $this->assertStringContainsString(Facts::SRC_TT02, $v->source);
+        $this->assertStringContainsString(Facts::SRC_TT004, $params['expert.cap.level1']->values[1]->source);
+        $this->assertSame('Thành phố Lào Cai', $places[0]->name);
+    }
+
+    public function testAPolicyCannotBeSerialized(): void
+    {
+        foreach ([fn () => serialize($this->policy), fn () => unserialize('O:14:"NhanLuc\\Policy":0:{}')] as $call) {
+            try {
+                $call();
+                $this->fail('expected a LogicException');
+            } catch (\LogicException $e) {
+                $this->assertStringContainsString('Policy::parse()', $e->getMessage());
+            }
+        }
+    }
+
+    public function testTheLibraryVersionIsTheHeadersOne(): void
+    {
+        $this->assertSame(\NL_VERSION_STRING, Policy::libraryVersion());
+        $this->assertMatchesRegularExpression('/^\d+\.\d+\.\d+$/', Policy::libraryVersion());
+    }
+}
