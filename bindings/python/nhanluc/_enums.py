@@ -1,0 +1,138 @@
+"""Enumerations: rule inputs (IntEnum) and answer labels (str enums).
+
+Inputs -- :class:`Degree`, :class:`Major`, :class:`Agency`, :class:`Role` --
+are ``enum.IntEnum`` with the C values; wherever one is expected, the member,
+its lower-case name (``"bachelor"``, ``"electronics_telecom"``; case and
+``-``/space for ``_`` do not matter) or its int value is accepted.
+``str(Degree.BACHELOR)`` is ``"bachelor"``.
+
+Answer labels -- :class:`Reason`, :class:`Certainty` -- are ``str``
+enums: each member *is* its stable name, so ``result.reason == "degree"``
+and ``json.dumps(result.reason)`` work, and ``.code`` gives the C value.
+"""
+
+import enum
+
+from . import capi as _capi
+
+__all__ = ["Degree", "Major", "Agency", "Role", "Reason", "Certainty"]
+
+
+class _InputEnum(enum.IntEnum):
+    def __str__(self):
+        return self.name.lower()
+
+    @classmethod
+    def _missing_(cls, value):
+        # Degree("bachelor") works like Degree["BACHELOR"].
+        if isinstance(value, str):
+            key = value.strip().upper().replace("-", "_").replace(" ", "_")
+            member = cls.__members__.get(key)
+            if member is not None:
+                return member
+        return None
+
+
+class Degree(_InputEnum):
+    """Highest degree held (``nl_degree``)."""
+    NONE = _capi.NL_DEGREE_NONE            #: none, or below college
+    COLLEGE = _capi.NL_DEGREE_COLLEGE      #: cao đẳng
+    BACHELOR = _capi.NL_DEGREE_BACHELOR    #: đại học (university degree)
+    MASTER = _capi.NL_DEGREE_MASTER        #: thạc sĩ
+    DOCTOR = _capi.NL_DEGREE_DOCTOR        #: tiến sĩ
+
+
+class Major(_InputEnum):
+    """Major of the degree (``nl_major``)."""
+    OTHER = _capi.NL_MAJOR_OTHER
+    IT = _capi.NL_MAJOR_IT                                     #: công nghệ thông tin
+    ELECTRONICS_TELECOM = _capi.NL_MAJOR_ELECTRONICS_TELECOM   #: điện tử viễn thông
+
+
+class Agency(_InputEnum):
+    """Kind of employing agency (``nl_agency``)."""
+    OTHER = _capi.NL_AGENCY_OTHER
+    PARTY = _capi.NL_AGENCY_PARTY   #: cơ quan Đảng
+    STATE = _capi.NL_AGENCY_STATE   #: cơ quan Nhà nước
+
+
+class Role(_InputEnum):
+    """Role of a hired consultant in the work package (``nl_role``)."""
+    MEMBER = _capi.NL_ROLE_MEMBER             #: no leading role
+    ITEM_LEAD = _capi.NL_ROLE_ITEM_LEAD       #: leads work items (level 2 or better)
+    TEAM_LEADER = _capi.NL_ROLE_TEAM_LEADER   #: team leader / whole package (level 1)
+
+
+class _Label(str, enum.Enum):
+    """A str enum whose members are their stable names; .code is the C value."""
+
+    def __str__(self):
+        return str.__str__(self)
+
+    def __format__(self, spec):
+        return str.__format__(str(self), spec)
+
+    @property
+    def code(self):
+        """The C enum value."""
+        return type(self)._codes[self]
+
+    @classmethod
+    def from_code(cls, code):
+        """The member for C value *code* (ValueError if unknown)."""
+        if type(code) is int and 0 <= code < len(cls._by_code):
+            return cls._by_code[code]
+        raise ValueError("%r is not a %s code" % (code, cls.__name__))
+
+
+class Reason(_Label):
+    """Why a rule decided as it did (``nl_reason``; the values are
+    ``nl_reason_name``). ``OK`` means the person qualifies; any other value
+    names the first condition not met. Not qualifying is an answer, never an
+    exception."""
+    OK = "ok"                               #: all conditions met
+    NOT_IN_FORCE = "not_in_force"           #: no rule in force on the date
+    DEGREE = "degree"                       #: degree below the one required
+    MAJOR = "major"                         #: major is not IT / electronics-telecom
+    AGENCY = "agency"                       #: not a Party or State agency
+    NOT_DEDICATED = "not_dedicated"         #: not a dedicated IT / digital post
+    OUTSIDE_PROVINCE = "outside_province"   #: workplace not a unit of the province
+    COURSE_KIND = "course_kind"             #: not a short-term concentrated course
+
+    def message(self, lang="vi"):
+        """The reason in Vietnamese (``"vi"``) or English (``"en"``)."""
+        return _reason_message(self.code, lang)
+
+
+class Certainty(_Label):
+    """How sure the policy data is of a value (``nl_certainty``). A rule
+    answer carries the weakest certainty of the values it used."""
+    CONFIRMED = "confirmed"       #: seen in the legal instrument named
+    REPORTED = "reported"         #: seen only in press reports
+    UNCONFIRMED = "unconfirmed"   #: placeholder: the value is not known
+    USER = "user"                 #: set by the caller (Policy.set / end)
+
+
+def _link(cls, count, name_of):
+    """Maps C codes 0..count-1 to members through the C names, so the two
+    can never drift apart unnoticed (a C name missing here fails import)."""
+    by_code = []
+    for code in range(count):
+        by_code.append(cls(name_of(code)))
+    cls._by_code = tuple(by_code)
+    cls._codes = {m: c for c, m in enumerate(by_code)}
+
+
+_link(Reason, _capi.NL_REASON_COUNT, _capi.nl_reason_name)
+_link(Certainty, len(Certainty), _capi.nl_certainty_name)
+
+
+def _reason_message(code, lang):
+    from ._errors import ArgumentTypeError, InvalidArgumentError
+    if not isinstance(lang, str):
+        raise ArgumentTypeError("lang must be 'vi' or 'en', not %s" % type(lang).__name__)
+    from ._convert import text as _text
+    text = _capi.nl_reason_message(code, _text(lang, "lang"))
+    if text is None:
+        raise InvalidArgumentError("lang must be 'vi' or 'en', not %r" % (lang,))
+    return text

@@ -1,0 +1,404 @@
+"""The Policy class: dated parameters with legal sources, and the rules."""
+
+import os as _os
+import threading as _threading
+
+from . import _convert as _c
+from . import capi as _capi
+from ._enums import Agency, Certainty, Degree, Major, Role
+from ._errors import (ArgumentTypeError, DateError, FileError, InvalidArgumentError,
+                      NotFoundError, NotInForceError)
+from ._results import (Parameter, ParameterValue, Workplace, _expert, _subsidy,
+                       _training)
+
+__all__ = ["Policy"]
+
+# The built-in policy, parsed once (about 150 µs) and then cloned (a few µs)
+# by Policy.default(). Never handed out, never modified: cloning only reads
+# it, which the C library allows from any number of threads.
+_builtin = None
+_builtin_lock = _threading.Lock()
+
+
+def _builtin_policy():
+    global _builtin
+    p = _builtin
+    if p is None:
+        with _builtin_lock:
+            if _builtin is None:
+                _builtin = _capi.nl_policy_default()
+            p = _builtin
+    return p
+
+
+class Policy:
+    """A policy: every amount, threshold, share and conversion factor the
+    rules read, each a list of dated values with a legal source and a
+    certainty, plus the province's workplace units.
+
+    Create one with :meth:`default` (the built-in Lào Cai policy),
+    :meth:`load` (a JSON policy document on disk) or :meth:`parse` (a
+    document in memory); ``Policy()`` itself is not a constructor. Memory is
+    released when the object is garbage-collected.
+
+    Every rule is evaluated "as of" a date. Dates are ``datetime.date`` or
+    ISO ``"YYYY-MM-DD"`` strings; money is ``int`` đồng (a float or a bool is
+    refused); enum inputs are members (``nhanluc.Degree.BACHELOR``), names
+    (``"bachelor"``) or their int values.
+
+    What-if scenarios: :meth:`copy` the policy, then :meth:`set` or
+    :meth:`end` parameters of the copy; values set this way have certainty
+    ``"user"``.
+
+    Thread safety: the library calls release the GIL, so several threads
+    can evaluate rules, read parameters and copy the same policy at the same
+    time. :meth:`set` and :meth:`end` modify the policy: they must not run
+    while any other thread uses that policy (not even for reading). To
+    change a shared policy, ``copy()`` it and change the copy.
+    """
+
+    __slots__ = ("_p", "__weakref__")
+
+    def __init__(self):
+        """Not a constructor: use default(), load() or parse()."""
+        raise TypeError("use Policy.default(), Policy.load(path) or Policy.parse(text)")
+
+    @classmethod
+    def _wrap(cls, handle):
+        self = object.__new__(cls)
+        self._p = handle
+        return self
+
+    # ---------------------------------------------------------- creation
+    @classmethod
+    def default(cls):
+        """The built-in Lào Cai policy (data/laocai.json compiled into the
+        library; no file is read). Each call returns a new, independent
+        policy."""
+        return cls._wrap(_capi.nl_policy_clone(_builtin_policy()))
+
+    @classmethod
+    def load(cls, path):
+        """Loads a JSON policy document (docs/policy-format.md) from *path*
+        (str or os.PathLike).
+
+        Raises:
+            FileError (an OSError): the file cannot be opened or read.
+            ParseError (a ValueError): the document is malformed; ``.line``,
+                ``.column`` and ``.key`` (a JSON Pointer) say where.
+        """
+        try:
+            path = _os.fspath(path)
+        except TypeError:
+            raise ArgumentTypeError("path must be a str or os.PathLike, not %s"
+                                    % _c._typename(path)) from None
+        if isinstance(path, bytes):
+            path = _os.fsdecode(path)
+        if not isinstance(path, str):
+            raise ArgumentTypeError("path must be a str or os.PathLike, not %s"
+                                    % _c._typename(path))
+        if "\0" in path:
+            raise InvalidArgumentError("path must not contain NUL characters")
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:
+            # A file name that is not UTF-8 (undecodable bytes): the C API
+            # takes UTF-8 paths, so read the file here and parse it.
+            try:
+                with open(path, "rb") as f:
+                    data = f.read(_capi.NL_POLICY_MAX_BYTES + 1)
+            except OSError as e:
+                raise FileError("cannot open %r: %s" % (path, e.strerror or e)) from None
+            return cls.parse(data)
+        return cls._wrap(_capi.nl_policy_load(path))
+
+    @classmethod
+    def parse(cls, text):
+        """Parses a JSON policy document held in memory (str, or bytes in
+        UTF-8). Raises ParseError (a ValueError) with ``.line``,
+        ``.column`` and ``.key`` if it is malformed."""
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
+        if not isinstance(text, (str, bytes)):
+            raise ArgumentTypeError("text must be str or bytes, not %s" % _c._typename(text))
+        if isinstance(text, str) and not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                # Lone surrogates: pass the bytes, the parser says where.
+                text = text.encode("utf-8", "surrogatepass")
+        return cls._wrap(_capi.nl_policy_parse(text))
+
+    def copy(self):
+        """A deep, independent copy (for what-if scenarios)."""
+        return type(self)._wrap(_capi.nl_policy_clone(self._p))
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        """copy.deepcopy(policy): same as copy()."""
+        return self.copy()
+
+    # -------------------------------------------------------- parameters
+    @property
+    def name(self):
+        """Human-readable name of the policy."""
+        return _capi.nl_policy_name(self._p)
+
+    def get(self, key, on):
+        """Value (int) of parameter *key* in force on date *on*.
+
+        Raises:
+            NotFoundError (a KeyError): unknown key.
+            NotInForceError (a LookupError): no value on that date (before
+                the first value, or while the parameter is ended).
+        """
+        key, day = _c.key(key), _c.date(on, "on")
+        try:
+            return _capi.nl_policy_get(self._p, key, day)
+        except LookupError as e:
+            _lookup_failed(e, key, on)
+
+    def get_value(self, key, on):
+        """Like :meth:`get`, but the whole :class:`ParameterValue` in force
+        on *on*, with its source and status."""
+        key, day = _c.key(key), _c.date(on, "on")
+        try:
+            v = _capi.nl_policy_get_value(self._p, key, day)
+        except LookupError as e:
+            _lookup_failed(e, key, on)
+        return _value(v)
+
+    def set(self, key, value, since):
+        """What-if: parameter *key* takes *value* (int) from date *since*
+        onward, until its next dated change. A value already dated *since*
+        is replaced (also one that ended the parameter). The new value has
+        status "user" and a "what-if" source.
+
+        Not thread safe: no other thread may use this policy meanwhile.
+
+        Raises:
+            NotFoundError (KeyError): unknown key.
+            InvalidArgumentError (ValueError): a value the parameter cannot
+                take (negative, 0 for a divisor, an unknown degree, ...).
+            ArgumentTypeError (TypeError): value not an int (floats and bools
+                are refused).
+            RangeError (OverflowError): value beyond int64.
+        """
+        key, day, value = _c.key(key), _c.date(since, "since"), _c.integer(value, "value")
+        try:
+            _capi.nl_policy_set(self._p, key, day, value)
+        except NotFoundError:
+            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+        except InvalidArgumentError:
+            raise InvalidArgumentError("parameter %r cannot take the value %d"
+                                       % (key, value)) from None
+
+    def end(self, key, since):
+        """What-if: parameter *key* is not in force from *since* until its
+        next dated change. Same errors and thread rule as :meth:`set`."""
+        key, day = _c.key(key), _c.date(since, "since")
+        try:
+            _capi.nl_policy_end(self._p, key, day)
+        except NotFoundError:
+            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+
+    def __contains__(self, key):
+        """``key in policy``: whether the policy has a parameter *key*."""
+        if not isinstance(key, str):
+            return False
+        try:
+            _capi.nl_policy_param_find(self._p, _c.key(key))
+        except LookupError:
+            return False
+        return True
+
+    def keys(self):
+        """The parameter keys, in key order."""
+        p = self._p
+        return [_capi.nl_policy_param_info(p, i).key
+                for i in range(_capi.nl_policy_param_count(p))]
+
+    def parameter(self, key):
+        """The :class:`Parameter` named *key* (NotFoundError if unknown)."""
+        key = _c.key(key)
+        try:
+            index = _capi.nl_policy_param_find(self._p, key)
+        except NotFoundError:
+            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+        return self._parameter(index)
+
+    def parameters(self):
+        """Every :class:`Parameter` (key, unit, description, dated values
+        with since, value, ended, source, source_url, status), in key
+        order."""
+        return [self._parameter(i) for i in range(_capi.nl_policy_param_count(self._p))]
+
+    def _parameter(self, index):
+        p = self._p
+        info = _capi.nl_policy_param_info(p, index)
+        values = tuple(_value(_capi.nl_policy_param_value(p, index, j))
+                       for j in range(info.value_count))
+        return Parameter._make(info.key, info.unit, info.description, values)
+
+    # -------------------------------------------------------- workplaces
+    def workplaces(self):
+        """The province's workplace units (:class:`Workplace`), by code."""
+        p = self._p
+        return [_workplace(_capi.nl_policy_workplace_at(p, i))
+                for i in range(_capi.nl_policy_workplace_count(p))]
+
+    def workplace(self, code):
+        """The unit with GSO *code* (int or "088").
+
+        Raises NotFoundError (KeyError) for a well-formed code that is not
+        a unit of this province, InvalidArgumentError for a code outside
+        0..999."""
+        code = _c.workplace(code)
+        try:
+            return _workplace(_capi.nl_policy_workplace(self._p, code))
+        except NotFoundError:
+            raise NotFoundError("%03d is not a workplace unit of this policy" % code) from None
+        except InvalidArgumentError:
+            raise InvalidArgumentError("workplace code %d is outside 0..999" % code) from None
+
+    # ------------------------------------------------------------- rules
+    def attraction_subsidy(self, *, degree, major, agency, dedicated_post, workplace, start):
+        """One-off attraction subsidy for an IT graduate (policy-facts §1).
+
+        A university graduate (bachelor or higher) in IT or
+        electronics-telecom taking a dedicated IT / digital-transformation
+        post at a Party or State agency of the province gets 100,000,000 đ
+        in Lào Cai city or Sa Pa town, 150,000,000 đ in a district (built-in
+        amounts). The first unmet condition, checked in the order in force
+        on *start*, degree, major, agency, dedicated post, workplace, is the
+        reason.
+
+        Args:
+            degree: Degree, e.g. "bachelor".
+            major: Major: "it", "electronics_telecom" or "other".
+            agency: Agency: "party", "state" or "other".
+            dedicated_post: True for a dedicated IT / digital post.
+            workplace: GSO district-level code (pre-2025), int 0..999 or
+                text such as "088", or a :class:`Workplace`.
+            start: first day in the post (date or "YYYY-MM-DD").
+
+        Returns:
+            SubsidyResult (eligible, amount, reason, source, certainty).
+        """
+        args = (self._p, _c.degree(degree), _c.major(major), _c.agency(agency),
+                _c.flag(dedicated_post, "dedicated_post"), _c.workplace(workplace))
+        day, bad_day = _c.rule_date(start, "start")
+        try:
+            r = _capi.nlb_attraction_subsidy(*args, day)
+        except DateError as e:
+            raise (bad_day or e) from None
+        except InvalidArgumentError:
+            raise _c.explain_invalid(
+                "attraction_subsidy",
+                [("degree", Degree, args[1]), ("major", Major, args[2]),
+                 ("agency", Agency, args[3])],
+                "workplace must be a code in 0..999, not %d" % args[5]) from None
+        return _subsidy(r)
+
+    def expert_salary_cap(self, *, degree, experience_years, role="member",
+                          special_expertise=False, on):
+        """Salary caps of a hired IT expert / consultant (policy-facts §3).
+
+        The national table in force on *on*: Thông tư 02/2015/TT-BLĐTBXH
+        until 2025-06-30 (40/30/20/15 million đ a month for levels 1-4),
+        Thông tư 004/2025/TT-BNV from 2025-07-01 (70/55/40/30 million). The
+        level is the highest whose condition is met: years of experience by
+        degree (bachelor 15/10/5, master or doctor 8/5/3 for levels 1/2/3)
+        or role (team leader: 1, item lead: at least 2). Below a university
+        degree no level applies (reason "degree").
+
+        Args:
+            degree: Degree in the consulting specialty.
+            experience_years: years of experience in the specialty (int or
+                float, >= 0).
+            role: Role: "member" (default), "item_lead", "team_leader".
+            special_expertise: informational; ``special_monthly`` is always
+                given.
+            on: date of the engagement.
+
+        Returns:
+            ExpertCapResult (eligible, level, monthly, weekly, daily,
+            special_monthly, reason, source, certainty).
+        """
+        years = _c.real(experience_years, "experience_years")
+        args = (self._p, _c.degree(degree), years, _c.role(role),
+                _c.flag(special_expertise, "special_expertise"))
+        day, bad_day = _c.rule_date(on, "on")
+        try:
+            r = _capi.nlb_expert_salary_cap(*args, day)
+        except DateError as e:
+            raise (bad_day or e) from None
+        except InvalidArgumentError:
+            raise _c.explain_invalid(
+                "expert_salary_cap", [("degree", Degree, args[1]), ("role", Role, args[3])],
+                "experience_years must be a finite number >= 0, not %r" % (years,)) from None
+        return _expert(r)
+
+    def training_support(self, *, dedicated_official, short_concentrated, tuition,
+                         materials=0, meals=0, travel=0, days, start):
+        """Training-cost support (policy-facts §2).
+
+        Officials dedicated to IT on a short-term concentrated course get
+        tuition and materials as charged (100%), meals up to a daily cap ×
+        days and travel up to a per-course cap (both caps are unconfirmed
+        placeholders in the built-in policy, so the answer's certainty says
+        "unconfirmed").
+
+        Args:
+            dedicated_official: True for an official dedicated to IT.
+            short_concentrated: True for a short-term concentrated course.
+            tuition, materials: as charged by the institution (int đồng).
+            meals, travel: as claimed (int đồng).
+            days: course length in days (>= 1).
+            start: first day of the course.
+
+        Returns:
+            TrainingResult (eligible, tuition, materials, meals, travel,
+            total, reason, source, certainty).
+        """
+        args = (self._p, _c.flag(dedicated_official, "dedicated_official"),
+                _c.flag(short_concentrated, "short_concentrated"),
+                _c.money(tuition, "tuition"), _c.money(materials, "materials"),
+                _c.money(meals, "meals"), _c.money(travel, "travel"),
+                _c.int32(days, "days"))
+        day, bad_day = _c.rule_date(start, "start")
+        try:
+            r = _capi.nlb_training_support(*args, day)
+        except DateError as e:
+            raise (bad_day or e) from None
+        except InvalidArgumentError:
+            raise InvalidArgumentError(
+                "training_support: tuition, materials, meals and travel must be >= 0 "
+                "and days >= 1 (got %d, %d, %d, %d, days=%d)" % args[3:8]) from None
+        return _training(r)
+
+    def __repr__(self):
+        return "<nhanluc.Policy %r>" % (self.name,)
+
+    def __reduce__(self):
+        raise TypeError("a Policy cannot be pickled; send its JSON document (or the "
+                        "changes made with set/end) and load it on the other side")
+
+
+def _lookup_failed(e, key, on):
+    if isinstance(e, NotInForceError):
+        raise NotInForceError("parameter %r has no value on %s" % (key, on)) from None
+    if isinstance(e, NotFoundError):
+        raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+    raise e
+
+
+def _value(v):
+    ended = bool(v.ends)
+    return ParameterValue._make(_c.to_date(v.since), None if ended else v.value, ended,
+                                v.source, v.source_url, Certainty.from_code(v.certainty))
+
+
+def _workplace(w):
+    return Workplace._make(w.code, w.name, w.tier)

@@ -1,0 +1,222 @@
+"""Read-only records returned by Policy: rule answers, parameters, workplaces.
+
+Each record copies everything it holds at creation (amounts, reason, source
+text, certainty, dates): none keeps a pointer into the policy, so a record
+stays valid after the policy is changed or garbage-collected.
+
+Records are immutable, compare equal field by field, have a ``repr`` and a
+:meth:`to_dict` of plain Python values (enum labels become ``str``).
+"""
+
+import enum as _enum
+
+from ._enums import Certainty, Reason, _reason_message
+
+__all__ = ["Result", "SubsidyResult", "ExpertCapResult", "TrainingResult",
+           "ParameterValue", "Parameter", "Workplace"]
+
+
+def _plain(v):
+    if isinstance(v, _enum.Enum):
+        return str(v)
+    if isinstance(v, _Record):
+        return v.to_dict()
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+def _shown(v):
+    # repr: labels as their names, nested records as themselves.
+    if isinstance(v, _enum.Enum):
+        return str(v)
+    if isinstance(v, tuple):
+        return list(v)
+    return v
+
+
+class _Record:
+    __slots__ = ()
+    _fields = ()
+
+    def __init__(self, **fields):
+        missing = [f for f in self._fields if f not in fields]
+        extra = [f for f in fields if f not in self._fields]
+        if missing or extra:
+            raise TypeError("%s() needs exactly the fields %s" % (
+                type(self).__name__, ", ".join(self._fields)))
+        for f in self._fields:
+            object.__setattr__(self, f, fields[f])
+
+    @classmethod
+    def _make(cls, *values):
+        self = object.__new__(cls)
+        for f, v in zip(cls._fields, values):
+            object.__setattr__(self, f, v)
+        return self
+
+    def __setattr__(self, name, value):
+        raise AttributeError("%s is read-only" % type(self).__name__)
+
+    def __delattr__(self, name):
+        raise AttributeError("%s is read-only" % type(self).__name__)
+
+    def _values(self):
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def to_dict(self):
+        """The fields as a dict of plain values (str for enum labels,
+        datetime.date for dates, lists of dicts for nested records)."""
+        return {f: _plain(getattr(self, f)) for f in self._fields}
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash((type(self), self._values()))
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, ", ".join(
+            "%s=%r" % (f, _shown(getattr(self, f))) for f in self._fields))
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self._values()))
+
+
+def _rebuild(cls, values):
+    return cls._make(*values)
+
+
+class Result(_Record):
+    """Common part of the three rule answers.
+
+    Attributes:
+        eligible: True when every condition is met (``reason == "ok"``).
+        reason: a :class:`Reason`; a str equal to its stable name ("ok",
+            "degree", "outside_province", ...), with ``.code`` the C value.
+        source: citation of the legal text of the deciding value (str).
+        certainty: a :class:`Certainty` ("confirmed", "reported",
+            "unconfirmed", "user"): the weakest certainty of the values the
+            answer used. "unconfirmed" means it rests on a placeholder.
+    """
+    __slots__ = ()
+
+    def message(self, lang="vi"):
+        """The reason as a sentence in Vietnamese (``"vi"``, default) or
+        English (``"en"``)."""
+        return _reason_message(self.reason.code, lang)
+
+
+class SubsidyResult(Result):
+    """Answer of :meth:`Policy.attraction_subsidy`.
+
+    Attributes: eligible, amount (đồng, one-off; 0 unless eligible), reason,
+    source, certainty (see :class:`Result`).
+    """
+    _fields = ("eligible", "amount", "reason", "source", "certainty")
+    __slots__ = _fields
+
+
+class ExpertCapResult(Result):
+    """Answer of :meth:`Policy.expert_salary_cap`. Amounts in đồng, all 0
+    when the rule does not apply (level 0).
+
+    Attributes:
+        eligible: True when a level applies (``reason == "ok"``).
+        level: 1 (highest) .. 4; 0 when the rule does not apply.
+        monthly: cap per month (26 working days).
+        weekly: monthly × 12 / 52 × 1.2, rounded down.
+        daily: monthly / 26 × 1.3, rounded down.
+        special_monthly: monthly × 1.5, rounded down: the ceiling for
+            special expertise.
+        reason, source, certainty: see :class:`Result`.
+    """
+    _fields = ("eligible", "level", "monthly", "weekly", "daily", "special_monthly",
+               "reason", "source", "certainty")
+    __slots__ = _fields
+
+
+class TrainingResult(Result):
+    """Answer of :meth:`Policy.training_support`: what the province pays,
+    per item and in total (đồng; all 0 unless eligible).
+
+    Attributes: eligible, tuition, materials, meals, travel, total, reason,
+    source, certainty (see :class:`Result`).
+    """
+    _fields = ("eligible", "tuition", "materials", "meals", "travel", "total",
+               "reason", "source", "certainty")
+    __slots__ = _fields
+
+
+class ParameterValue(_Record):
+    """One dated value of a policy parameter.
+
+    Attributes:
+        since: first day the value applies (datetime.date).
+        value: the value (int), or None when this entry ends the parameter.
+        ended: True when the parameter is not in force from ``since``.
+        source: citation of the legal text (str).
+        source_url: where the text was seen ("" if none).
+        status: a :class:`Certainty` ("confirmed", "reported",
+            "unconfirmed", or "user" for what-if values); also readable as
+            ``certainty``.
+    """
+    _fields = ("since", "value", "ended", "source", "source_url", "status")
+    __slots__ = _fields
+
+    @property
+    def certainty(self):
+        """Same as :attr:`status`."""
+        return self.status
+
+
+class Parameter(_Record):
+    """A policy parameter with its dated values.
+
+    Attributes:
+        key: e.g. "expert.cap.level1".
+        unit: "VND", "VND/month", "years", "bp", "count", "bool", ...
+        description: what the parameter is (Vietnamese / English).
+        values: tuple of :class:`ParameterValue`, by date.
+    """
+    _fields = ("key", "unit", "description", "values")
+    __slots__ = _fields
+
+
+class Workplace(_Record):
+    """A workplace unit of the province (pre-2025 district level).
+
+    Attributes:
+        code: GSO code as an int (80 for "080").
+        name: e.g. "Thành phố Lào Cai".
+        tier: amount tier, e.g. "city_town" or "district"; the subsidy amount
+            is the parameter "attraction.amount.<tier>".
+    """
+    _fields = ("code", "name", "tier")
+    __slots__ = _fields
+
+    @property
+    def gso_code(self):
+        """The code as written in the GSO catalogue, e.g. "088"."""
+        return "%03d" % self.code
+
+
+def _subsidy(r):
+    reason = Reason.from_code(r.reason)
+    return SubsidyResult._make(bool(r.eligible), r.amount, reason, r.source,
+                               Certainty.from_code(r.certainty))
+
+
+def _expert(r):
+    reason = Reason.from_code(r.reason)
+    return ExpertCapResult._make(reason is Reason.OK, r.level, r.monthly, r.weekly, r.daily,
+                                 r.special_monthly, reason, r.source,
+                                 Certainty.from_code(r.certainty))
+
+
+def _training(r):
+    reason = Reason.from_code(r.reason)
+    return TrainingResult._make(bool(r.eligible), r.tuition, r.materials, r.meals, r.travel,
+                                r.total, reason, r.source, Certainty.from_code(r.certainty))
