@@ -1,0 +1,135 @@
+<?php
+/*
+ * PHP benchmark (bench/run step "php"; docs/scenarios.md, "Benchmarks").
+ *
+ * The attraction subsidy for N records (default 1,000,000), one call per
+ * record, three ways, on the same records:
+ *   ext_raw   the extension's flat function nlb_attraction_subsidy($h, ...)
+ *             (enum codes, nl_date days): its fastest per-record path;
+ *   layer     NhanLuc\Policy::attractionSubsidy(degree: ..., start: 'Y-m-d'),
+ *             the documented API (enums, validation, result objects), timed
+ *             on a subset and scaled per record;
+ *   pure      bench/pure_php_attraction.php, the rule in plain PHP with its
+ *             parameters read once from the policy.
+ * Every answer of the pure version is checked against the extension's
+ * (amount, reason, certainty, source) before timing. Best of R runs; prints
+ * one JSON object. Timing only: nothing here is a test.
+ *
+ * usage: php -d extension=/abs/nhanluc.so bench/php_bench.php
+ *            --autoload bindings/php/src/NhanLuc/autoload.php
+ *            [--records N] [--reps R] [--layer-records M] [--quick]
+ */
+
+declare(strict_types=1);
+
+$opts = getopt('', ['autoload:', 'records:', 'reps:', 'layer-records:', 'quick']);
+$quick = isset($opts['quick']);
+$n = (int) ($opts['records'] ?? ($quick ? 20000 : 1000000));
+$reps = (int) ($opts['reps'] ?? ($quick ? 1 : 3));
+$layerN = min($n, (int) ($opts['layer-records'] ?? ($quick ? 5000 : 200000)));
+require $opts['autoload'] ?? __DIR__ . '/../bindings/php/src/NhanLuc/autoload.php';
+require __DIR__ . '/pure_php_attraction.php';
+
+// A population like bench/c_bench.c's and nhanluc.scenario's: most people
+// qualify on paper; workplaces in and outside the province; start dates
+// around the 2021-2025 period.
+mt_srand(20250701);
+$codes = [80, 82, 83, 84, 85, 86, 87, 88, 89, 80, 88, 86, 89, 24, 132];
+$deg = $maj = $ag = $ded = $wp = $st = $iso = [];
+$first = nl_date_parse('2020-07-01');
+$last = nl_date_parse('2026-06-30');
+for ($i = 0; $i < $n; $i++) {
+    $deg[] = [0, 1, 2, 2, 2, 2, 3, 3, 4][mt_rand(0, 8)];
+    $maj[] = [0, 1, 1, 2][mt_rand(0, 3)];
+    $ag[] = [0, 1, 2, 2][mt_rand(0, 3)];
+    $ded[] = mt_rand(0, 9) < 8;
+    $wp[] = $codes[mt_rand(0, count($codes) - 1)];
+    $st[] = mt_rand($first, $last);
+}
+for ($i = 0; $i < $layerN; $i++) {
+    $iso[] = gmdate('Y-m-d', $st[$i] * 86400);
+}
+
+$policy = NhanLuc\Policy::defaultPolicy();
+$h = nl_policy_default();
+$pure = new PureAttraction($policy);
+
+// Same answers, record by record.
+for ($i = 0; $i < $n; $i++) {
+    $a = nlb_attraction_subsidy($h, $deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
+    $b = $pure->subsidy($deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
+    if ($a['amount'] !== $b['amount'] || $a['reason'] !== $b['reason'] ||
+        $a['eligible'] !== $b['eligible'] || $a['certainty'] !== $b['certainty'] ||
+        $a['source'] !== $b['source']) {
+        fwrite(STDERR, "php_bench: record $i differs: " . json_encode([$a, $b]) . "\n");
+        exit(1);
+    }
+}
+for ($i = 0; $i < $layerN; $i++) {
+    $r = $policy->attractionSubsidy(degree: $deg[$i], major: $maj[$i], agency: $ag[$i],
+        dedicatedPost: $ded[$i], workplace: $wp[$i], start: $iso[$i]);
+    $b = $pure->subsidy($deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
+    if ($r->amount !== $b['amount'] || $r->reason->code() !== $b['reason']) {
+        fwrite(STDERR, "php_bench: layer record $i differs\n");
+        exit(1);
+    }
+}
+
+function best(int $reps, callable $f): float
+{
+    $best = INF;
+    for ($k = 0; $k < $reps; $k++) {
+        $t = hrtime(true);
+        $f();
+        $best = min($best, (hrtime(true) - $t) / 1e9);
+    }
+    return $best;
+}
+
+$sum = 0;
+$tExt = best($reps, function () use ($h, $n, $deg, $maj, $ag, $ded, $wp, $st, &$sum) {
+    for ($i = 0; $i < $n; $i++) {
+        $r = nlb_attraction_subsidy($h, $deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
+        $sum += $r['amount'];
+    }
+});
+$tPure = best($reps, function () use ($pure, $n, $deg, $maj, $ag, $ded, $wp, $st, &$sum) {
+    for ($i = 0; $i < $n; $i++) {
+        $r = $pure->subsidy($deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
+        $sum += $r['amount'];
+    }
+});
+$tLayer = best($reps, function () use ($policy, $layerN, $deg, $maj, $ag, $ded, $wp, $iso, &$sum) {
+    for ($i = 0; $i < $layerN; $i++) {
+        $r = $policy->attractionSubsidy(degree: $deg[$i], major: $maj[$i], agency: $ag[$i],
+            dedicatedPost: $ded[$i], workplace: $wp[$i], start: $iso[$i]);
+        $sum += $r->amount;
+    }
+});
+$tLoop = best($reps, function () use ($n, $deg, $maj, $ag, $ded, $wp, $st, &$sum) {
+    for ($i = 0; $i < $n; $i++) {
+        $sum += $deg[$i] + $maj[$i] + $ag[$i] + (int) $ded[$i] + $wp[$i] + $st[$i];
+    }
+});
+
+$perExt = $tExt / $n;
+$perPure = $tPure / $n;
+$perLayer = $tLayer / $layerN;
+$opcache = function_exists('opcache_get_status') && ini_get('opcache.enable_cli') === '1';
+$jit = $opcache ? (string) ini_get('opcache.jit') : '';
+echo json_encode([
+    'php_ext_vs_pure_php' => round($perPure / $perExt, 3),
+    'php_layer_vs_pure_php' => round($perPure / $perLayer, 3),
+    'php_records' => $n,
+    'php_layer_records' => $layerN,
+    'php_layer_scaled' => $layerN < $n,
+    'php_repetitions' => $reps,
+    'php_ext_raw_ns_per_call' => round($perExt * 1e9, 1),
+    'php_pure_ns_per_call' => round($perPure * 1e9, 1),
+    'php_layer_ns_per_call' => round($perLayer * 1e9, 1),
+    'php_loop_overhead_ns' => round($tLoop / $n * 1e9, 1),
+    'php_version' => PHP_VERSION,
+    'php_opcache_cli' => $opcache,
+    'php_jit' => ($jit === '' || $jit === '0' || $jit === 'disable' || $jit === 'off') ? 'off' : $jit,
+    'php_checksum' => $sum % 1000003,
+], JSON_PRETTY_PRINT), "\n";

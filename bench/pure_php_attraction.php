@@ -1,0 +1,125 @@
+<?php
+/*
+ * The attraction subsidy written in plain PHP: the yardstick of bench step
+ * "php" (key php_ext_vs_pure_php, bench/php_bench.php).
+ *
+ * What a PHP developer would write without the extension: the rule as a
+ * method, its parameters read once from the policy (the same dated values
+ * the library uses, with their sources and certainties) into arrays, and
+ * per call a few comparisons and a lookup of the value in force on the
+ * date. It answers what nlb_attraction_subsidy() answers -- an array with
+ * eligible, amount, reason, source, certainty -- for valid input; like a
+ * hand-written rule, it does not validate its input.
+ *
+ * Dates are days since 1970-01-01 (nl_date), as the extension's raw
+ * function takes them.
+ */
+
+declare(strict_types=1);
+
+final class PureAttraction
+{
+    private const REASON_OK = 0;
+    private const REASON_NOT_IN_FORCE = 1;
+    private const REASON_DEGREE = 2;
+    private const REASON_MAJOR = 3;
+    private const REASON_AGENCY = 4;
+    private const REASON_NOT_DEDICATED = 5;
+    private const REASON_OUTSIDE_PROVINCE = 6;
+    private const MAJOR_IT = 1;
+    private const MAJOR_ELECTRONICS_TELECOM = 2;
+    private const AGENCY_PARTY = 1;
+    private const AGENCY_STATE = 2;
+
+    /** @var list<array{int, ?int, string, int}> since, value (null: ended), source, certainty */
+    private array $period;
+    /** @var list<array{int, ?int, string, int}> */
+    private array $minDegree;
+    /** @var array<string, list<array{int, ?int, string, int}>> by tier */
+    private array $amounts = [];
+    /** @var array<int, string> GSO code => tier */
+    private array $tierOf = [];
+
+    public function __construct(\NhanLuc\Policy $policy)
+    {
+        $this->period = self::dated($policy, 'attraction.period');
+        $this->minDegree = self::dated($policy, 'attraction.min_degree');
+        foreach ($policy->workplaces() as $w) {
+            $this->tierOf[$w->code] = $w->tier;
+            $this->amounts[$w->tier] ??= self::dated($policy, 'attraction.amount.' . $w->tier);
+        }
+    }
+
+    /** @return list<array{int, ?int, string, int}> */
+    private static function dated(\NhanLuc\Policy $policy, string $key): array
+    {
+        $out = [];
+        foreach ($policy->parameter($key)->values as $v) {
+            $day = intdiv((int) (new \DateTimeImmutable($v->since . ' 00:00:00 UTC'))->getTimestamp(), 86400);
+            $out[] = [$day, $v->ends ? null : $v->value, $v->source, $v->certainty->code()];
+        }
+        return $out;
+    }
+
+    /**
+     * The dated value that decides on $day: the one in force, or (before the
+     * first value) the first one, whose text says when the rule starts; with
+     * whether the parameter is in force. As the library's nl__use().
+     *
+     * @return array{array{int, ?int, string, int}, bool}
+     */
+    private static function on(array $values, int $day): array
+    {
+        $found = null;
+        foreach ($values as $v) {
+            if ($v[0] > $day) {
+                break;
+            }
+            $found = $v;
+        }
+        return $found === null ? [$values[0], false] : [$found, $found[1] !== null];
+    }
+
+    private static function answer(int $reason, array $used, int $certainty): array
+    {
+        return ['eligible' => false, 'amount' => 0, 'reason' => $reason,
+                'source' => $used[2], 'certainty' => $certainty];
+    }
+
+    /** @return array{eligible: bool, amount: int, reason: int, source: string, certainty: int} */
+    public function subsidy(int $degree, int $major, int $agency, bool $dedicatedPost,
+                            int $workplace, int $start): array
+    {
+        [$period, $inForce] = self::on($this->period, $start);
+        if (!$inForce || $period[1] === 0) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $period, $period[3]);
+        }
+        [$min, $inForce] = self::on($this->minDegree, $start);
+        if (!$inForce) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $min, $min[3]);
+        }
+        $certainty = max($period[3], $min[3]);
+        if ($degree < $min[1]) {
+            return self::answer(self::REASON_DEGREE, $min, $certainty);
+        }
+        if ($major !== self::MAJOR_IT && $major !== self::MAJOR_ELECTRONICS_TELECOM) {
+            return self::answer(self::REASON_MAJOR, $min, $certainty);
+        }
+        if ($agency !== self::AGENCY_PARTY && $agency !== self::AGENCY_STATE) {
+            return self::answer(self::REASON_AGENCY, $min, $certainty);
+        }
+        if (!$dedicatedPost) {
+            return self::answer(self::REASON_NOT_DEDICATED, $min, $certainty);
+        }
+        $tier = $this->tierOf[$workplace] ?? null;
+        if ($tier === null) {
+            return self::answer(self::REASON_OUTSIDE_PROVINCE, $min, $certainty);
+        }
+        [$amount, $inForce] = self::on($this->amounts[$tier], $start);
+        if (!$inForce) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $amount, $amount[3]);
+        }
+        return ['eligible' => true, 'amount' => $amount[1], 'reason' => self::REASON_OK,
+                'source' => $amount[2], 'certainty' => max($certainty, $amount[3])];
+    }
+}

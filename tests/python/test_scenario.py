@@ -1,0 +1,272 @@
+"""nhanluc.scenario: baseline against reform over a population.
+
+The totals are checked on a small population whose figures follow from the
+policy facts (policy-facts.md §1: 100,000,000 đ in Lào Cai city and Sa Pa
+town, 150,000,000 đ in a district, period 2021-2025)."""
+
+import datetime
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+
+import facts  # noqa: E402
+import nhanluc  # noqa: E402
+import nhanluc.batch as B  # noqa: E402
+import nhanluc.scenario as sc  # noqa: E402
+
+CITY, DISTRICT = facts.AMOUNT_CITY_TOWN, facts.AMOUNT_DISTRICT
+REFORM = "attraction.amount.district=200M@2025-01-01"
+RAISED = 200_000_000
+
+# (degree, major, agency, dedicated, workplace, start) -> baseline, reform
+PEOPLE = [
+    ("bachelor", "it", "state", True, "080", "2024-05-01", CITY, CITY),
+    ("master", "electronics_telecom", "party", True, "088", "2023-01-01", CITY, CITY),
+    ("bachelor", "it", "state", True, "082", "2025-03-01", DISTRICT, RAISED),
+    ("doctor", "it", "state", True, "089", "2024-12-31", DISTRICT, DISTRICT),
+    ("bachelor", "it", "party", True, "085", "2025-12-31", DISTRICT, RAISED),
+    ("bachelor", "it", "state", True, "083", "2026-01-01", 0, 0),   # after 2021-2025
+    ("college", "it", "state", True, "084", "2024-01-01", 0, 0),    # degree
+    ("bachelor", "it", "state", True, "132", "2024-01-01", 0, 0),   # Yên Bái: outside
+    ("bachelor", "other", "state", True, "080", "2024-01-01", 0, 0),  # major
+    ("bachelor", "it", "state", False, "086", "2025-06-01", 0, 0),  # not dedicated
+]
+
+
+def people_frame():
+    cols = ["degree", "major", "agency", "dedicated_post", "workplace", "start"]
+    return pd.DataFrame([p[:6] for p in PEOPLE], columns=cols)
+
+
+@pytest.fixture
+def cmp():
+    return sc.compare(people_frame(), REFORM)
+
+
+def test_totals_on_a_hand_checked_population(cmp):
+    t = cmp.totals
+    base = sum(p[6] for p in PEOPLE)
+    ref = sum(p[7] for p in PEOPLE)
+    assert (base, ref) == (2 * CITY + 3 * DISTRICT, 2 * CITY + DISTRICT + 2 * RAISED)
+    assert t["people"] == 10
+    assert (t["eligible_baseline"], t["eligible_reform"], t["eligible_change"]) == (5, 5, 0)
+    assert (t["cost_baseline"], t["cost_reform"], t["cost_change"]) == (base, ref, ref - base)
+    assert t["cost_change"] == 2 * (RAISED - DISTRICT)
+    # Every answer of the built-in policy rests on the unconfirmed period;
+    # the reform's raised amounts are "user" values.
+    assert t["cost_unconfirmed_baseline"] == base and t["cost_unconfirmed_reform"] == ref
+
+
+def test_totals_by_workplace(cmp):
+    rows = {r["workplace"]: r for r in cmp.rows}
+    assert list(rows) == [w[0] and "%03d" % w[0] for w in facts.WORKPLACES] + \
+        ["outside", "total"]
+    assert [r["name"] for r in cmp.rows[:9]] == [w[1] for w in facts.WORKPLACES]
+    expect = {  # workplace: people, eligible, cost baseline, cost reform
+        "080": (2, 1, CITY, CITY), "088": (1, 1, CITY, CITY),
+        "082": (1, 1, DISTRICT, RAISED), "089": (1, 1, DISTRICT, DISTRICT),
+        "085": (1, 1, DISTRICT, RAISED), "083": (1, 0, 0, 0), "084": (1, 0, 0, 0),
+        "086": (1, 0, 0, 0), "087": (0, 0, 0, 0), "outside": (1, 0, 0, 0)}
+    for code, (people, eligible, base, ref) in expect.items():
+        r = rows[code]
+        assert (r["people"], r["eligible_baseline"], r["eligible_reform"],
+                r["cost_baseline"], r["cost_reform"], r["cost_change"]) == \
+            (people, eligible, eligible, base, ref, ref - base), code
+    assert rows["outside"]["name"] == "Ngoài tỉnh"
+    assert rows["total"]["name"] == "Tổng cộng"
+
+
+def test_summary_is_a_dataframe(cmp):
+    s = cmp.summary
+    assert isinstance(s, pd.DataFrame)
+    assert list(s.columns) == ["workplace", "name"] + list(sc.SUMMARY_COLUMNS)
+    assert s.set_index("workplace").loc["total", "cost_change"] == 2 * (RAISED - DISTRICT)
+    assert all(s[c].dtype == np.int64 for c in sc.SUMMARY_COLUMNS)
+
+
+def test_per_person_results_are_kept(cmp):
+    assert cmp.baseline["amount"].tolist() == [p[6] for p in PEOPLE]
+    assert cmp.reform["amount"].tolist() == [p[7] for p in PEOPLE]
+    assert cmp.reform["certainty"].tolist()[2] == facts.USER
+    assert cmp.baseline["reason"].tolist()[5:] == ["not_in_force", "degree",
+                                                   "outside_province", "major",
+                                                   "not_dedicated"]
+
+
+def test_reform_forms_agree():
+    df = people_frame()
+    p = nhanluc.Policy.default()
+    q = p.copy()
+    q.set("attraction.amount.district", RAISED, since="2025-01-01")
+    forms = [REFORM, [REFORM], sc.parse_change(REFORM),
+             ("attraction.amount.district", RAISED, "2025-01-01"), q,
+             sc.PolicySpec.default([REFORM])]
+    totals = [sc.compare(df, f, p).totals for f in forms]
+    assert all(t == totals[0] for t in totals)
+    assert sc.compare(df, q, p).reform_text() == ""
+    assert sc.compare(df, REFORM).reform_text("en") == \
+        "attraction.amount.district = VND 200,000,000 from 2025-01-01"
+
+
+def test_no_reform_means_no_change():
+    c = sc.compare(people_frame())
+    assert c.totals["cost_change"] == 0 and not c.has_reform
+    assert "Chênh lệch" not in c.to_text()
+
+
+def test_ending_a_policy_and_scaling():
+    df = people_frame()
+    c = sc.compare(df, "attraction.period=end@2025-01-01")
+    assert c.totals["eligible_reform"] == 3 and c.totals["cost_reform"] == 2 * CITY + DISTRICT
+    experts = pd.DataFrame({"degree": ["bachelor", "master", "college"],
+                            "experience_years": [15, 3, 20], "on": "2025-07-01"})
+    c = sc.compare(experts, "expert.cap.*=+10%@2025-07-01", kind="expert")
+    assert c.by is None and len(c.rows) == 1
+    t = c.totals
+    assert t["cost_baseline"] == facts.TT004_CAP[1] + facts.TT004_CAP[3]
+    assert t["cost_reform"] == facts.TT004_CAP[1] * 11 // 10 + facts.TT004_CAP[3] * 11 // 10
+    assert t["eligible_baseline"] == 2
+
+
+def test_group_by_another_column():
+    c = sc.compare(people_frame(), REFORM, by="agency", lang="en")
+    rows = {r["agency"]: r for r in c.rows}
+    assert set(rows) == {"party", "state", "total"}
+    assert rows["party"]["cost_reform"] == CITY + RAISED
+    assert rows["total"]["name"] == "Total"
+    with pytest.raises(nhanluc.InvalidArgumentError, match="group by"):
+        sc.compare(people_frame(), REFORM, by="salary")
+
+
+def test_partials_add_up_to_the_whole():
+    pop = sc.synthetic_population(20_000, seed=7)
+    whole = sc.compare(pop, REFORM)
+    spec = sc.PolicySpec.default()
+    cuts = [0, 1, 7000, 7001, 20_000]
+    parts = [sc.partial(pop.iloc[a:b], spec, spec.with_changes(REFORM))
+             for a, b in zip(cuts, cuts[1:])]
+    again = sc.Comparison.from_partials(parts, policy=spec, changes=[REFORM])
+    assert again.rows == whole.rows
+    frames = pd.concat([sc.partial_frame(pop.iloc[a:b], spec, spec.with_changes(REFORM))
+                        for a, b in zip(cuts, cuts[1:])])
+    assert sc.Comparison.from_partials([frames], policy=spec).rows == whole.rows
+
+
+def test_policy_specs_pickle_and_build_once():
+    spec = sc.PolicySpec.default(["attraction.amount.district=200M@2025-01-01",
+                                  "expert.cap.*=*1.1@2025-07-01"])
+    again = pickle.loads(pickle.dumps(spec))
+    assert again == spec and hash(again) == hash(spec)
+    assert again.build() is spec.build()
+    p = spec.build()
+    assert p.get("attraction.amount.district", "2025-06-01") == RAISED
+    assert p.get("expert.cap.level1", "2025-07-01") == facts.TT004_CAP[1] * 11 // 10
+    text = open(os.path.join(os.environ.get("NHANLUC_SOURCE_DIR", "../.."), "data",
+                             "laocai.json"), encoding="utf-8").read()
+    j = sc.PolicySpec.from_json(text, [REFORM])
+    assert pickle.loads(pickle.dumps(j)).build().get("attraction.amount.district",
+                                                     "2025-01-01") == RAISED
+    assert spec.fresh() is not spec.build()
+
+
+def test_change_syntax():
+    c = sc.parse_change("attraction.amount.district = 200_000_000 @ 2025-01-01")
+    assert (c.key, c.op, c.value, c.since) == ("attraction.amount.district", "set", RAISED,
+                                               datetime.date(2025, 1, 1))
+    assert sc.parse_change("x=1,500,000@2024-01-01").value == 1_500_000
+    assert sc.parse_change("x=1.5M@2024-01-01").value == 1_500_000
+    assert str(sc.parse_change("expert.cap.*=+10%@2025-07-01")) == \
+        "expert.cap.*=*1.1@2025-07-01"
+    assert str(sc.parse_change("x=-5%@2025-07-01")) == "x=*0.95@2025-07-01"
+    assert sc.parse_change("x=end@2025-07-01").op == "end"
+    for bad in ["x=1.5@2024-01-01", "x@2024", "x=abc@2024-01-01", "x=*-2@2024-01-01"]:
+        with pytest.raises(nhanluc.InvalidArgumentError):
+            sc.parse_change(bad)
+    with pytest.raises(nhanluc.DateError):
+        sc.parse_change("x=1@2024-02-30")
+    with pytest.raises(nhanluc.NotFoundError):
+        sc.reform(None, "no.such.key=1@2024-01-01")
+    with pytest.raises(nhanluc.NotFoundError):
+        sc.reform(None, "no.such.*=1@2024-01-01")
+
+
+def test_format_vnd():
+    assert sc.format_vnd(1_500_000_000) == "1.500.000.000 đ"
+    assert sc.format_vnd(1_500_000_000, "en") == "VND 1,500,000,000"
+    assert sc.format_vnd(1_500_000_000, compact=True) == "1,5 tỷ đ"
+    assert sc.format_vnd(150_000_000, "en", compact=True) == "VND 150 m"
+    assert sc.format_vnd(-2_000_000, compact=True) == "-2 triệu đ"
+    assert sc.format_vnd(5, sign=True) == "+5 đ"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_chart_is_written(tmp_path, cmp, lang):
+    path = tmp_path / ("chart-%s.png" % lang)
+    assert cmp.chart(path, lang=lang) == path
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    # width and height from the IHDR chunk: a report-sized picture
+    w, h = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert w >= 1200 and h >= 600
+
+
+def test_charts_of_other_kinds(tmp_path):
+    t = sc.synthetic_population(300, seed=2, kind="training")
+    path = tmp_path / "training.png"
+    sc.compare(t, kind="training").chart(path)
+    assert path.stat().st_size > 10_000
+
+
+# ------------------------------------------------------- synthetic people
+
+def test_synthetic_population_is_plausible_and_reproducible():
+    a = sc.synthetic_population(50_000, seed=11)
+    b = sc.synthetic_population(50_000, seed=11)
+    assert a.equals(b)
+    assert not a.equals(sc.synthetic_population(50_000, seed=12))
+    codes = set(a["workplace"].tolist())
+    assert {w[0] for w in facts.WORKPLACES} <= codes
+    outside = codes - {w[0] for w in facts.WORKPLACES}
+    assert outside and all(0 <= c <= 999 for c in outside)
+    r = B.attraction_subsidy(nhanluc.Policy.default(), a)
+    share = r["eligible"].mean()
+    assert 0.2 < share < 0.6
+    assert set(r["reason"].unique()) >= {"ok", "not_in_force", "degree", "major", "agency",
+                                          "not_dedicated", "outside_province"}
+    for kind in ("expert", "training"):
+        pop = sc.synthetic_population(5000, seed=1, kind=kind)
+        res = B.evaluate(kind, nhanluc.Policy.default(), pop)
+        assert 0.3 < res["eligible"].mean() <= 1.0
+
+
+def test_synthetic_population_as_arrays():
+    d = sc.synthetic_population(1000, seed=1, as_frame=False)
+    assert isinstance(d, dict) and d["degree"].dtype == np.uint8
+    r = B.attraction_subsidy(nhanluc.Policy.default(), d)
+    f = B.attraction_subsidy(nhanluc.Policy.default(), sc.synthetic_population(1000, seed=1))
+    assert r["amount"].tolist() == f["amount"].tolist()
+
+
+def test_without_pandas_the_summary_is_a_list_of_dicts():
+    code = r"""
+import sys
+sys.modules["pandas"] = None
+import nhanluc.scenario as sc
+pop = sc.synthetic_population(2000, seed=3)
+assert isinstance(pop, dict)
+c = sc.compare(pop, "attraction.amount.district=200M@2025-01-01")
+s = c.summary
+assert isinstance(s, list) and isinstance(s[0], dict), type(s)
+assert s[-1]["workplace"] == "total" and s[-1]["people"] == 2000
+assert s[-1]["cost_change"] > 0
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
