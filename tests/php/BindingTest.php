@@ -292,7 +292,15 @@ final class BindingTest extends TestCase
         $file = dirname(__DIR__, 2) . '/data/laocai.json';
         $code = 'try { nl_policy_load(' . var_export($file, true) . '); echo "loaded"; }'
             . ' catch (NhanLuc\IOException $e) { echo "refused ", $e->getCode(); }';
-        [$rc, $out] = $this->runPhp($code, ['open_basedir' => sys_get_temp_dir()]);
+        // A directory that cannot contain the file, wherever the checkout is
+        // (a checkout under /tmp would be inside sys_get_temp_dir()).
+        $jail = sys_get_temp_dir() . '/nhanluc-basedir-' . getmypid();
+        @mkdir($jail);
+        try {
+            [$rc, $out] = $this->runPhp($code, ['open_basedir' => $jail]);
+        } finally {
+            @rmdir($jail);
+        }
         $this->assertSame(0, $rc, $out);
         $this->assertSame('refused ' . Facts::STATUS_EIO, $out);
         [$rc, $out] = $this->runPhp($code, ['open_basedir' => dirname($file)]);
