@@ -97,7 +97,12 @@ NL_EXTERN nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate
 /** A hired IT expert / consultant. */
 typedef struct nl_expert {
     nl_degree degree;          /**< in the consulting specialty */
-    double experience_years;   /**< in the consulting specialty, >= 0, finite */
+    double experience_years;   /**< in the consulting specialty, >= 0, finite.
+                                    Compared exactly with the whole-year
+                                    thresholds: pass whole months as
+                                    months / 12.0 (exact at every year
+                                    boundary), not a day count divided by
+                                    365.25, which can land a hair under. */
     nl_role role;
     bool special_expertise;    /**< informational: special_monthly is always given */
     nl_date on;                /**< date of the engagement */
