@@ -8,7 +8,10 @@
  *             (enum codes, nl_date days): its fastest per-record path;
  *   layer     NhanLuc\Policy::attractionSubsidy(degree: ..., start: 'Y-m-d'),
  *             the documented API (enums, validation, result objects), timed
- *             on a subset and scaled per record;
+ *             on a subset and scaled per record; and the same in its array
+ *             form (['degree' => 'bachelor', ..., 'workplace' => '088',
+ *             'start' => 'Y-m-d'], arrays made beforehand for the first
+ *             4,096 records and reused), key php_layer_array_ns_per_call;
  *   pure      bench/pure_php_attraction.php, the rule in plain PHP with its
  *             parameters read once from the policy.
  * Every answer of the pure version is checked against the extension's
@@ -46,8 +49,19 @@ for ($i = 0; $i < $n; $i++) {
     $wp[] = $codes[mt_rand(0, count($codes) - 1)];
     $st[] = mt_rand($first, $last);
 }
+// The array form's values as a form or a CSV gives them: enum names,
+// three-digit GSO codes.
+$degName = ['none', 'college', 'bachelor', 'master', 'doctor'];
+$majName = ['other', 'it', 'electronics_telecom'];
+$agName = ['other', 'party', 'state'];
+$cases = [];
 for ($i = 0; $i < $layerN; $i++) {
     $iso[] = gmdate('Y-m-d', $st[$i] * 86400);
+    $case = ['degree' => $degName[$deg[$i]], 'major' => $majName[$maj[$i]], 'agency' => $agName[$ag[$i]],
+             'dedicated_post' => $ded[$i], 'workplace' => sprintf('%03d', $wp[$i]), 'start' => $iso[$i]];
+    if ($i < 4096) {
+        $cases[] = $case;
+    }
 }
 
 $policy = NhanLuc\Policy::defaultPolicy();
@@ -71,6 +85,13 @@ for ($i = 0; $i < $layerN; $i++) {
     $b = $pure->subsidy($deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
     if ($r->amount !== $b['amount'] || $r->reason->code() !== $b['reason']) {
         fwrite(STDERR, "php_bench: layer record $i differs\n");
+        exit(1);
+    }
+    $a = $policy->attractionSubsidy(['degree' => $degName[$deg[$i]], 'major' => $majName[$maj[$i]],
+        'agency' => $agName[$ag[$i]], 'dedicated_post' => $ded[$i], 'workplace' => sprintf('%03d', $wp[$i]),
+        'start' => $iso[$i]]);
+    if ($a != $r) {
+        fwrite(STDERR, "php_bench: layer record $i differs in the array form\n");
         exit(1);
     }
 }
@@ -106,6 +127,13 @@ $tLayer = best($reps, function () use ($policy, $layerN, $deg, $maj, $ag, $ded, 
         $sum += $r->amount;
     }
 });
+$tLayerArray = best($reps, function () use ($policy, $layerN, $cases, &$sum) {
+    $pool = count($cases);
+    for ($i = 0; $i < $layerN; $i++) {
+        $r = $policy->attractionSubsidy($cases[$i % $pool]);
+        $sum += $r->amount;
+    }
+});
 $tLoop = best($reps, function () use ($n, $deg, $maj, $ag, $ded, $wp, $st, &$sum) {
     for ($i = 0; $i < $n; $i++) {
         $sum += $deg[$i] + $maj[$i] + $ag[$i] + (int) $ded[$i] + $wp[$i] + $st[$i];
@@ -115,6 +143,7 @@ $tLoop = best($reps, function () use ($n, $deg, $maj, $ag, $ded, $wp, $st, &$sum
 $perExt = $tExt / $n;
 $perPure = $tPure / $n;
 $perLayer = $tLayer / $layerN;
+$perLayerArray = $tLayerArray / $layerN;
 $opcache = function_exists('opcache_get_status') && ini_get('opcache.enable_cli') === '1';
 $jit = $opcache ? (string) ini_get('opcache.jit') : '';
 echo json_encode([
@@ -127,6 +156,7 @@ echo json_encode([
     'php_ext_raw_ns_per_call' => round($perExt * 1e9, 1),
     'php_pure_ns_per_call' => round($perPure * 1e9, 1),
     'php_layer_ns_per_call' => round($perLayer * 1e9, 1),
+    'php_layer_array_ns_per_call' => round($perLayerArray * 1e9, 1),
     'php_loop_overhead_ns' => round($tLoop / $n * 1e9, 1),
     'php_version' => PHP_VERSION,
     'php_opcache_cli' => $opcache,

@@ -234,6 +234,54 @@ final class Policy
     }
 
     // --------------------------------------------------------------- rules
+    //
+    // Each rule first tries its input the way it usually comes: an array
+    // with one key per field and no named argument, or named arguments
+    // alone, every value valid. That costs little on top of the library
+    // call (bench/php_bench.php, php_layer_ns_per_call): enum values and
+    // "088"-style codes are mapped to the library's codes with an array
+    // lookup, and the result object is made from the extension's array. The
+    // library refuses any code, GSO code, amount or date it cannot take
+    // (NL_EINVAL, NL_EDATE); a value that maps to nothing is passed as -1
+    // or "", which it refuses too. Anything not answered that way (another
+    // form, a field missing, unknown, given twice or of the wrong type, a
+    // value refused) goes to the general path, check*(), which checks every
+    // field in order and throws what is wrong: answers and errors are the
+    // general path's, valid input is only quicker.
+
+    /** Input values => library codes, as the enums' code() gives them. */
+    private const DEGREE = [
+        'none' => \NL_DEGREE_NONE, 'college' => \NL_DEGREE_COLLEGE, 'bachelor' => \NL_DEGREE_BACHELOR,
+        'master' => \NL_DEGREE_MASTER, 'doctor' => \NL_DEGREE_DOCTOR,
+    ];
+    private const MAJOR = [
+        'other' => \NL_MAJOR_OTHER, 'it' => \NL_MAJOR_IT, 'electronics_telecom' => \NL_MAJOR_ELECTRONICS_TELECOM,
+    ];
+    private const AGENCY = ['other' => \NL_AGENCY_OTHER, 'party' => \NL_AGENCY_PARTY, 'state' => \NL_AGENCY_STATE];
+    private const ROLE = [
+        'member' => \NL_ROLE_MEMBER, 'item_lead' => \NL_ROLE_ITEM_LEAD, 'team_leader' => \NL_ROLE_TEAM_LEADER,
+    ];
+
+    /** Library codes => cases, as Reason::fromCode() and Certainty::fromCode() give them. */
+    private const REASON = [
+        \NL_REASON_OK => Reason::Ok, \NL_REASON_NOT_IN_FORCE => Reason::NotInForce,
+        \NL_REASON_DEGREE => Reason::Degree, \NL_REASON_MAJOR => Reason::Major,
+        \NL_REASON_AGENCY => Reason::Agency, \NL_REASON_NOT_DEDICATED => Reason::NotDedicated,
+        \NL_REASON_OUTSIDE_PROVINCE => Reason::OutsideProvince, \NL_REASON_COURSE_KIND => Reason::CourseKind,
+    ];
+    private const CERTAINTY = [
+        \NL_CERTAINTY_CONFIRMED => Certainty::Confirmed, \NL_CERTAINTY_REPORTED => Certainty::Reported,
+        \NL_CERTAINTY_UNCONFIRMED => Certainty::Unconfirmed, \NL_CERTAINTY_USER => Certainty::User,
+    ];
+
+    /**
+     * GSO codes given as strings that workplaceCode() accepted ("088" => 88),
+     * shared by all policies (for the request, like any static). Bounded:
+     * only strings of one to three digits get in, 1,110 at most.
+     *
+     * @var array<string|int, int>
+     */
+    private static array $gsoCodes = [];
 
     /**
      * Rule 1: the one-off attraction subsidy for an IT graduate taking a
@@ -252,6 +300,213 @@ final class Policy
      */
     public function attractionSubsidy(
         array $case = [],
+        Degree|string|int|null $degree = null,
+        Major|string|int|null $major = null,
+        Agency|string|int|null $agency = null,
+        ?bool $dedicatedPost = null,
+        int|string|null $workplace = null,
+        string|\DateTimeInterface|null $start = null,
+    ): SubsidyResult {
+        if ($case !== []) {
+            if (\count($case) !== 6 || $degree !== null || $major !== null || $agency !== null
+                || $dedicatedPost !== null || $workplace !== null || $start !== null) {
+                return $this->checkAttractionSubsidy($case, $degree, $major, $agency, $dedicatedPost, $workplace, $start);
+            }
+            $degree = $case['degree'] ?? null;
+            $major = $case['major'] ?? null;
+            $agency = $case['agency'] ?? null;
+            $dedicatedPost = $case['dedicated_post'] ?? $case['dedicatedPost'] ?? null;
+            $workplace = $case['workplace'] ?? null;
+            $start = $case['start'] ?? null;
+        }
+        if ($degree !== null && $major !== null && $agency !== null && \is_bool($dedicatedPost)
+            && $workplace !== null && $start !== null) {
+            try {
+                $r = \nlb_attraction_subsidy(
+                    $this->handle,
+                    \is_int($degree) ? $degree
+                        : self::DEGREE[\is_string($degree) ? $degree : ($degree instanceof Degree ? $degree->value : '')] ?? -1,
+                    \is_int($major) ? $major
+                        : self::MAJOR[\is_string($major) ? $major : ($major instanceof Major ? $major->value : '')] ?? -1,
+                    \is_int($agency) ? $agency
+                        : self::AGENCY[\is_string($agency) ? $agency : ($agency instanceof Agency ? $agency->value : '')] ?? -1,
+                    $dedicatedPost,
+                    \is_int($workplace) ? $workplace : (\is_string($workplace) ? self::$gsoCodes[$workplace] ?? -1 : -1),
+                    \nl_date_parse(\is_string($start) ? $start
+                        : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
+                );
+                return new SubsidyResult(
+                    $r['eligible'],
+                    $r['amount'],
+                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
+                    $r['source'],
+                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
+                );
+            } catch (ExceptionInterface) {
+                // refused: the general path says why
+            }
+        }
+        return $case === []
+            ? $this->checkAttractionSubsidy([], $degree, $major, $agency, $dedicatedPost, $workplace, $start)
+            : $this->checkAttractionSubsidy($case);   // no named argument was given
+    }
+
+    /**
+     * Rule 2: salary caps of a hired IT expert / consultant under the national
+     * table in force on the date (Thông tư 02/2015/TT-BLĐTBXH until
+     * 2025-06-30, Thông tư 004/2025/TT-BNV from 2025-07-01).
+     *
+     * Fields: degree (Degree|string|int, in the consulting specialty),
+     * experience_years (int|float, >= 0), on (string|DateTimeInterface: date
+     * of the engagement) are required; role (Role|string|int, default
+     * member) and special_expertise (bool, default false) are optional.
+     *
+     * @param array<string, mixed> $case the fields as an associative array
+     */
+    public function expertSalaryCap(
+        array $case = [],
+        Degree|string|int|null $degree = null,
+        int|float|null $experienceYears = null,
+        Role|string|int|null $role = null,
+        ?bool $specialExpertise = null,
+        string|\DateTimeInterface|null $on = null,
+    ): ExpertCapResult {
+        if ($case !== []) {
+            if (\count($case) > 5 || $degree !== null || $experienceYears !== null || $role !== null
+                || $specialExpertise !== null || $on !== null) {
+                return $this->checkExpertSalaryCap($case, $degree, $experienceYears, $role, $specialExpertise, $on);
+            }
+            $degree = $case['degree'] ?? null;
+            $experienceYears = $case['experience_years'] ?? $case['experienceYears'] ?? null;
+            $role = $case['role'] ?? null;
+            $specialExpertise = $case['special_expertise'] ?? $case['specialExpertise'] ?? null;
+            $on = $case['on'] ?? null;
+            if (\count($case) !== 3 + (int) ($role !== null) + (int) ($specialExpertise !== null)) {
+                $degree = null;   // another key, or an optional one given as null
+            }
+        }
+        if ($degree !== null && (\is_float($experienceYears) || \is_int($experienceYears)) && $on !== null
+            && ($specialExpertise === null || \is_bool($specialExpertise))) {
+            try {
+                $r = \nlb_expert_salary_cap(
+                    $this->handle,
+                    \is_int($degree) ? $degree
+                        : self::DEGREE[\is_string($degree) ? $degree : ($degree instanceof Degree ? $degree->value : '')] ?? -1,
+                    (float) $experienceYears,
+                    $role === null ? \NL_ROLE_MEMBER : (\is_int($role) ? $role
+                        : self::ROLE[\is_string($role) ? $role : ($role instanceof Role ? $role->value : '')] ?? -1),
+                    $specialExpertise ?? false,
+                    \nl_date_parse(\is_string($on) ? $on
+                        : ($on instanceof \DateTimeInterface ? $on->format('Y-m-d') : '')),
+                );
+                return new ExpertCapResult(
+                    $r['level'] > 0,
+                    $r['level'],
+                    $r['monthly'],
+                    $r['weekly'],
+                    $r['daily'],
+                    $r['special_monthly'],
+                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
+                    $r['source'],
+                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
+                );
+            } catch (ExceptionInterface) {
+                // refused: the general path says why
+            }
+        }
+        return $case === []
+            ? $this->checkExpertSalaryCap([], $degree, $experienceYears, $role, $specialExpertise, $on)
+            : $this->checkExpertSalaryCap($case);   // no named argument was given
+    }
+
+    /**
+     * Rule 3: training-cost support for an official dedicated to IT on a
+     * short-term concentrated course.
+     *
+     * Fields: dedicated_official (bool), short_concentrated (bool),
+     * days (int >= 1), start (string|DateTimeInterface) are required;
+     * tuition, materials, meals, travel (int đồng as charged / claimed,
+     * >= 0) default to 0.
+     *
+     * @param array<string, mixed> $case the fields as an associative array
+     *
+     * @throws OverflowException a sum past the largest integer
+     */
+    public function trainingSupport(
+        array $case = [],
+        ?bool $dedicatedOfficial = null,
+        ?bool $shortConcentrated = null,
+        ?int $tuition = null,
+        ?int $materials = null,
+        ?int $meals = null,
+        ?int $travel = null,
+        ?int $days = null,
+        string|\DateTimeInterface|null $start = null,
+    ): TrainingResult {
+        if ($case !== []) {
+            if (\count($case) > 8 || $dedicatedOfficial !== null || $shortConcentrated !== null
+                || $tuition !== null || $materials !== null || $meals !== null || $travel !== null
+                || $days !== null || $start !== null) {
+                return $this->checkTrainingSupport(
+                    $case, $dedicatedOfficial, $shortConcentrated, $tuition, $materials, $meals, $travel, $days, $start
+                );
+            }
+            $dedicatedOfficial = $case['dedicated_official'] ?? $case['dedicatedOfficial'] ?? null;
+            $shortConcentrated = $case['short_concentrated'] ?? $case['shortConcentrated'] ?? null;
+            $tuition = $case['tuition'] ?? null;
+            $materials = $case['materials'] ?? null;
+            $meals = $case['meals'] ?? null;
+            $travel = $case['travel'] ?? null;
+            $days = $case['days'] ?? null;
+            $start = $case['start'] ?? null;
+            if (\count($case) !== 4 + (int) ($tuition !== null) + (int) ($materials !== null)
+                + (int) ($meals !== null) + (int) ($travel !== null)) {
+                $days = null;   // another key, or an optional one given as null
+            }
+        }
+        if (\is_bool($dedicatedOfficial) && \is_bool($shortConcentrated) && \is_int($days) && $start !== null
+            && ($tuition === null || \is_int($tuition)) && ($materials === null || \is_int($materials))
+            && ($meals === null || \is_int($meals)) && ($travel === null || \is_int($travel))) {
+            try {
+                $r = \nlb_training_support(
+                    $this->handle,
+                    $dedicatedOfficial,
+                    $shortConcentrated,
+                    $tuition ?? 0,
+                    $materials ?? 0,
+                    $meals ?? 0,
+                    $travel ?? 0,
+                    $days,
+                    \nl_date_parse(\is_string($start) ? $start
+                        : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
+                );
+                return new TrainingResult(
+                    $r['eligible'],
+                    $r['tuition'],
+                    $r['materials'],
+                    $r['meals'],
+                    $r['travel'],
+                    $r['total'],
+                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
+                    $r['source'],
+                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
+                );
+            } catch (ExceptionInterface) {
+                // refused or too large: the general path says why
+            }
+        }
+        return $case === []
+            ? $this->checkTrainingSupport(
+                [], $dedicatedOfficial, $shortConcentrated, $tuition, $materials, $meals, $travel, $days, $start
+            )
+            : $this->checkTrainingSupport($case);   // no named argument was given
+    }
+
+    // ------------------------------------------------- rules: general path
+
+    /** attractionSubsidy(), every field checked in order. */
+    private function checkAttractionSubsidy(
+        array $case,
         Degree|string|int|null $degree = null,
         Major|string|int|null $major = null,
         Agency|string|int|null $agency = null,
@@ -279,20 +534,9 @@ final class Policy
         }
     }
 
-    /**
-     * Rule 2: salary caps of a hired IT expert / consultant under the national
-     * table in force on the date (Thông tư 02/2015/TT-BLĐTBXH until
-     * 2025-06-30, Thông tư 004/2025/TT-BNV from 2025-07-01).
-     *
-     * Fields: degree (Degree|string|int, in the consulting specialty),
-     * experience_years (int|float, >= 0), on (string|DateTimeInterface: date
-     * of the engagement) are required; role (Role|string|int, default
-     * member) and special_expertise (bool, default false) are optional.
-     *
-     * @param array<string, mixed> $case the fields as an associative array
-     */
-    public function expertSalaryCap(
-        array $case = [],
+    /** expertSalaryCap(), every field checked in order. */
+    private function checkExpertSalaryCap(
+        array $case,
         Degree|string|int|null $degree = null,
         int|float|null $experienceYears = null,
         Role|string|int|null $role = null,
@@ -318,21 +562,9 @@ final class Policy
         }
     }
 
-    /**
-     * Rule 3: training-cost support for an official dedicated to IT on a
-     * short-term concentrated course.
-     *
-     * Fields: dedicated_official (bool), short_concentrated (bool),
-     * days (int >= 1), start (string|DateTimeInterface) are required;
-     * tuition, materials, meals, travel (int đồng as charged / claimed,
-     * >= 0) default to 0.
-     *
-     * @param array<string, mixed> $case the fields as an associative array
-     *
-     * @throws OverflowException a sum past the largest integer
-     */
-    public function trainingSupport(
-        array $case = [],
+    /** trainingSupport(), every field checked in order. */
+    private function checkTrainingSupport(
+        array $case,
         ?bool $dedicatedOfficial = null,
         ?bool $shortConcentrated = null,
         ?int $tuition = null,
@@ -408,10 +640,15 @@ final class Policy
      */
     private static function fields(string $rule, array $case, array $named, array $defaults): array
     {
-        $byAlias = [];
-        foreach (array_keys($named) as $field) {
-            $byAlias[$field] = $field;
-            $byAlias[lcfirst(str_replace('_', '', ucwords($field, '_')))] = $field;
+        static $aliases = [];   // per rule: its snake_case and camelCase keys => field
+        $byAlias = $aliases[$rule] ?? null;
+        if ($byAlias === null) {
+            $byAlias = [];
+            foreach (array_keys($named) as $field) {
+                $byAlias[$field] = $field;
+                $byAlias[lcfirst(str_replace('_', '', ucwords($field, '_')))] = $field;
+            }
+            $aliases[$rule] = $byAlias;
         }
         $out = [];
         foreach ($case as $key => $value) {
@@ -527,6 +764,6 @@ final class Policy
                 Status::InvalidArgument->value
             );
         }
-        return (int) $code;
+        return self::$gsoCodes[$code] = (int) $code;   // known from now on to the rules' first try
     }
 }
