@@ -160,17 +160,30 @@ static int expert_case(const out *o, const char *who, const nl_expert *e)
     if (r.level > 0) {
         printf("  %s: %s %d, %s %s/%s%s\n", tr(o, "Kết quả", "Decision"), tr(o, "mức", "level"),
                r.level, tr(o, "tối đa", "at most"), money(o, r.monthly, m, sizeof m),
-               tr(o, "tháng", "month"), mark(r.certainty));
-        printf("  %s: %s/%s, %s/%s; %s %s/%s\n", tr(o, "Quy đổi", "Shorter work"),
+               tr(o, "tháng", "month"), mark(r.monthly_certainty));
+        /* The week/day conversions may rest on weaker data than the caps
+         * (TT 004/2025 confirms the caps, not the conversions). */
+        printf("  %s: %s/%s, %s/%s%s; %s %s/%s%s\n", tr(o, "Quy đổi", "Shorter work"),
                money(o, r.weekly, wk, sizeof wk), tr(o, "tuần", "week"),
-               money(o, r.daily, d, sizeof d), tr(o, "ngày", "day"),
+               money(o, r.daily, d, sizeof d), tr(o, "ngày", "day"), mark(r.certainty),
                tr(o, "chuyên gia đặc biệt tối đa", "special expertise up to"),
-               money(o, r.special_monthly, sp, sizeof sp), tr(o, "tháng", "month"));
+               money(o, r.special_monthly, sp, sizeof sp), tr(o, "tháng", "month"),
+               mark(r.monthly_certainty));
     } else {
         printf("  %s: %s%s\n", tr(o, "Kết quả", "Decision"),
                tr(o, "không xếp mức", "no level"), mark(r.certainty));
     }
-    explain(o, r.reason, r.source, r.certainty);
+    if (r.monthly_certainty != r.certainty) {
+        printf("  %s: %s\n", tr(o, "Lý do", "Reason"),
+               nl_reason_message(r.reason, o->en ? "en" : "vi"));
+        printf("  %s: %s\n", tr(o, "Căn cứ", "Source"), r.source);
+        printf("  %s: %s %s, %s %s%s\n", tr(o, "Độ tin cậy", "Certainty"),
+               tr(o, "mức tháng", "monthly cap"), certainty_text(o, r.monthly_certainty),
+               tr(o, "quy đổi tuần/ngày", "week/day conversions"),
+               certainty_text(o, r.certainty), mark(r.certainty));
+    } else {
+        explain(o, r.reason, r.source, r.certainty);
+    }
     return 0;
 }
 

@@ -40,7 +40,7 @@ static bool need(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u, nl_exper
     memset(out, 0, sizeof *out);
     out->reason = NL_REASON_NOT_IN_FORCE;
     out->source = u->source;
-    out->certainty = u->certainty;
+    out->certainty = out->monthly_certainty = u->certainty;
     return false;
 }
 
@@ -65,7 +65,7 @@ nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert
     if ((int64_t)e->degree < min_degree.value) {
         out->reason = NL_REASON_DEGREE;
         out->source = min_degree.source;
-        out->certainty = cert;
+        out->certainty = out->monthly_certainty = cert;
         return NL_OK;
     }
 
@@ -87,8 +87,12 @@ nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert
 
     nl_use cap, special, wm, ww, wbp, dd, dbp;
     if (!need(p, cap_pid[level - 1], e->on, &cap, out, &cert) ||
-        !need(p, NL_P_EXPERT_SPECIAL_BP, e->on, &special, out, &cert) ||
-        !need(p, NL_P_EXPERT_WEEK_MONTHS, e->on, &wm, out, &cert) ||
+        !need(p, NL_P_EXPERT_SPECIAL_BP, e->on, &special, out, &cert))
+        return NL_OK;
+    /* Everything so far decides level, monthly and special_monthly; the
+     * conversions below only the weekly and daily rates. */
+    nl_certainty monthly_cert = cert;
+    if (!need(p, NL_P_EXPERT_WEEK_MONTHS, e->on, &wm, out, &cert) ||
         !need(p, NL_P_EXPERT_WEEK_WEEKS, e->on, &ww, out, &cert) ||
         !need(p, NL_P_EXPERT_WEEK_BP, e->on, &wbp, out, &cert) ||
         !need(p, NL_P_EXPERT_DAY_DAYS, e->on, &dd, out, &cert) ||
@@ -96,7 +100,8 @@ nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert
         return NL_OK;
 
     nl_expert_cap r = {.level = level, .monthly = cap.value, .reason = NL_REASON_OK,
-                       .source = cap.source, .certainty = cert};
+                       .source = cap.source, .certainty = cert,
+                       .monthly_certainty = monthly_cert};
     if (!nl__muldiv2(r.monthly, wm.value, wbp.value, ww.value, 10000, &r.weekly) ||
         !nl__muldiv2(r.monthly, 1, dbp.value, dd.value, 10000, &r.daily) ||
         !nl__muldiv(r.monthly, special.value, 10000, &r.special_monthly)) {

@@ -246,19 +246,34 @@ static void answers_before_july_2025_are_confirmed(void **state)
     e.on = day(FACT_TT02_FIRST_DAY);
     r = decide(*state, &e);
     assert_int_equal(r.certainty, NL_CERTAINTY_CONFIRMED);
+    assert_int_equal(r.monthly_certainty, NL_CERTAINTY_CONFIRMED);
 }
 
-static void answers_under_circular_004_2025_are_unconfirmed(void **state)
+static void answers_under_circular_004_2025_are_unconfirmed_but_their_caps_confirmed(void **state)
 {
     /* §3: TT 004/2025's caps are confirmed, its week/day conversions not,
      * and every answer gives weekly and daily rates. */
     nl_expert e = expert(NL_DEGREE_BACHELOR, 7, NL_ROLE_MEMBER, FACT_TT004_FIRST_DAY);
     nl_expert_cap r = decide(*state, &e);
     assert_int_equal(r.certainty, NL_CERTAINTY_UNCONFIRMED);
+    /* ... while level, monthly and special rest on confirmed values only. */
+    assert_int_equal(r.monthly_certainty, NL_CERTAINTY_CONFIRMED);
     assert_contains(r.source, FACT_SRC_TT004);
     nl_param_value cap;
     assert_int_equal(nl_policy_get_value(*state, "expert.cap.level3", e.on, &cap), NL_OK);
     assert_int_equal(cap.certainty, NL_CERTAINTY_CONFIRMED);
+}
+
+static void a_what_if_cap_shows_in_the_monthly_certainty(void **state)
+{
+    nl_policy *p = *state;
+    nl_expert e = expert(NL_DEGREE_BACHELOR, 7, NL_ROLE_MEMBER, "2024-01-01");
+    assert_int_equal(nl_policy_set(p, "expert.cap.level3", day("2024-01-01"),
+                                   fact_tt02_cap[3] * 11 / 10), NL_OK);
+    nl_expert_cap r = decide(p, &e);
+    assert_int_equal(r.monthly, fact_tt02_cap[3] * 11 / 10);
+    assert_int_equal(r.monthly_certainty, NL_CERTAINTY_USER);
+    assert_int_equal(r.certainty, NL_CERTAINTY_USER);
 }
 
 /* -------------------------------------------------------------- errors */
@@ -341,7 +356,8 @@ int main(void)
         TEST(weekly_and_daily_rates_round_down_to_the_dong),
         TEST(special_expertise_allows_one_and_a_half_times_the_cap),
         TEST(answers_before_july_2025_are_confirmed),
-        TEST(answers_under_circular_004_2025_are_unconfirmed),
+        TEST(answers_under_circular_004_2025_are_unconfirmed_but_their_caps_confirmed),
+        TEST(a_what_if_cap_shows_in_the_monthly_certainty),
         TEST(null_arguments_are_errors),
         TEST(enum_values_out_of_range_are_errors),
         TEST(experience_must_be_a_finite_non_negative_number),

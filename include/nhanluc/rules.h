@@ -118,7 +118,13 @@ typedef struct nl_expert_cap {
                                     for special expertise */
     nl_reason reason;          /**< NL_REASON_OK, NOT_IN_FORCE or DEGREE */
     const char *source;        /**< the circular the cap comes from */
-    nl_certainty certainty;    /**< weakest certainty of the values used */
+    nl_certainty certainty;    /**< weakest certainty of all the values used,
+                                    the week/day conversions included */
+    nl_certainty monthly_certainty; /**< weakest certainty of the values
+                                    behind level, monthly and special_monthly
+                                    only: under TT 004/2025 the caps are
+                                    confirmed while its week/day conversions
+                                    are not */
 } nl_expert_cap;
 
 /**

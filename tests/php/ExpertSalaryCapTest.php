@@ -156,6 +156,9 @@ final class ExpertSalaryCapTest extends PolicyTestCase
         $r = $this->decide('bachelor', 5, Facts::TT004_FIRST_DAY);
         $this->assertNotSame(Certainty::Confirmed, $r->certainty);
         $this->assertFalse($r->isConfirmed());
+        // ... while its caps themselves are confirmed.
+        $this->assertSame(Certainty::Confirmed, $r->monthlyCertainty);
+        $this->assertSame(Certainty::Confirmed, $this->decide('bachelor', 5, Facts::TT02_LAST_DAY)->monthlyCertainty);
     }
 
     public function testDefaultsAreAMemberWithoutSpecialExpertise(): void

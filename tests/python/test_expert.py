@@ -103,8 +103,12 @@ def test_certainty_follows_the_data(shared_policy):
     # TT 02/2015 is confirmed; TT 004/2025's week/day conversions are not.
     assert cap(shared_policy, degree="bachelor", experience_years=12).certainty == \
         facts.CONFIRMED
-    assert cap(shared_policy, degree="bachelor", experience_years=12,
-               on=ON_TT004).certainty == facts.UNCONFIRMED
+    new = cap(shared_policy, degree="bachelor", experience_years=12, on=ON_TT004)
+    assert new.certainty == facts.UNCONFIRMED
+    # ... while TT 004/2025's caps themselves are confirmed (§3).
+    assert new.monthly_certainty == facts.CONFIRMED
+    assert cap(shared_policy, degree="bachelor", experience_years=12).monthly_certainty == \
+        facts.CONFIRMED
 
 
 def test_before_tt02_not_in_force(shared_policy):

@@ -131,10 +131,14 @@ class ExpertCapResult(Result):
         daily: monthly / 26 × 1.3, rounded down.
         special_monthly: monthly × 1.5, rounded down: the ceiling for
             special expertise.
-        reason, source, certainty: see :class:`Result`.
+        reason, source, certainty: see :class:`Result` (certainty covers
+            every value used, the week/day conversions included).
+        monthly_certainty: a :class:`Certainty` for the values behind level,
+            monthly and special_monthly only: under Thông tư 004/2025 the
+            caps are confirmed while its week/day conversions are not.
     """
     _fields = ("eligible", "level", "monthly", "weekly", "daily", "special_monthly",
-               "reason", "source", "certainty")
+               "reason", "source", "certainty", "monthly_certainty")
     __slots__ = _fields
 
 
@@ -213,7 +217,8 @@ def _expert(r):
     reason = Reason.from_code(r.reason)
     return ExpertCapResult._make(reason is Reason.OK, r.level, r.monthly, r.weekly, r.daily,
                                  r.special_monthly, reason, r.source,
-                                 Certainty.from_code(r.certainty))
+                                 Certainty.from_code(r.certainty),
+                                 Certainty.from_code(r.monthly_certainty))
 
 
 def _training(r):

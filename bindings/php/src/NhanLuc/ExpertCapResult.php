@@ -26,6 +26,12 @@ final readonly class ExpertCapResult extends Result
         Reason $reason,
         string $source,
         Certainty $certainty,
+        /**
+         * Certainty of the values behind level, monthly and specialMonthly
+         * only ($certainty covers the week/day conversions too): under
+         * Thông tư 004/2025 the caps are confirmed, its conversions not.
+         */
+        public Certainty $monthlyCertainty,
     ) {
         parent::__construct($eligible, $reason, $source, $certainty);
     }
@@ -43,6 +49,7 @@ final readonly class ExpertCapResult extends Result
             Reason::fromCode($r['reason']),
             $r['source'],
             Certainty::fromCode($r['certainty']),
+            Certainty::fromCode($r['monthly_certainty']),
         );
     }
 }

@@ -409,6 +409,7 @@ final class Policy
                     self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
                     $r['source'],
                     self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
+                    self::CERTAINTY[$r['monthly_certainty']] ?? Certainty::fromCode($r['monthly_certainty']),
                 );
             } catch (ExceptionInterface) {
                 // refused: the general path says why
