@@ -1,6 +1,11 @@
 /* The bad input matrix: every class of bad argument to the rule, policy and
  * date functions gives its documented status (docs/hardening.md, "Bad input
  * classes") and leaves the output all zeros: no partial answer, no amount.
+ * Each test says which rows of that table it checks ("Rows: ..."), by the
+ * row ids the Python and PHP tests use too; the document rows
+ * (malformed-document, document-too-large, unreadable-path) are in
+ * test_bad_policy.c. tests/python/test_bad_input_matrix.py checks that every
+ * C row is named.
  *
  * Every output struct is filled with 0xA5 bytes before each call, so a field
  * the function forgot to clear shows up. */
@@ -96,6 +101,7 @@ static nl_status support(const nl_policy *p, const nl_training *t)
 
 /* --------------------------------------------------- NULL for each pointer */
 
+/* Rows: null-pointer */
 static void null_pointers_are_invalid_for_every_rule(void **state)
 {
     (void)state;
@@ -119,6 +125,7 @@ static void null_pointers_are_invalid_for_every_rule(void **state)
 
 /* ------------------------------------------------- enums out of range */
 
+/* Rows: enum-out-of-range */
 static void enums_out_of_range_are_invalid(void **state)
 {
     (void)state;
@@ -161,6 +168,7 @@ static void enums_out_of_range_are_invalid(void **state)
 
 /* ------------------------------------------------------- experience */
 
+/* Rows: experience-not-finite */
 static void experience_that_is_negative_nan_or_infinite_is_invalid(void **state)
 {
     (void)state;
@@ -184,6 +192,7 @@ static void experience_that_is_negative_nan_or_infinite_is_invalid(void **state)
 
 /* --------------------------------------------------- money and days */
 
+/* Rows: negative-money */
 static void negative_money_in_any_field_is_invalid(void **state)
 {
     (void)state;
@@ -201,6 +210,7 @@ static void negative_money_in_any_field_is_invalid(void **state)
     }
 }
 
+/* Rows: days-below-one */
 static void course_days_below_one_are_invalid(void **state)
 {
     (void)state;
@@ -217,6 +227,7 @@ static void course_days_below_one_are_invalid(void **state)
 
 /* --------------------------------------------------------- overflow */
 
+/* Rows: sum-overflow */
 static void sums_past_int64_are_range_errors(void **state)
 {
     (void)state;
@@ -264,6 +275,7 @@ static void sums_past_int64_are_range_errors(void **state)
 
 /* ------------------------------------------------------------ dates */
 
+/* Rows: date-out-of-range, not-in-force, bad-argument-and-bad-date */
 static void dates_outside_0001_9999_are_date_errors(void **state)
 {
     (void)state;
@@ -296,6 +308,7 @@ static void dates_outside_0001_9999_are_date_errors(void **state)
     assert_int_equal(subsidy(policy, &c), NL_EINVAL);
 }
 
+/* Rows: impossible-date, date-out-of-range, date-buffer-too-small, null-pointer */
 static void date_functions_refuse_impossible_dates(void **state)
 {
     (void)state;
@@ -341,6 +354,7 @@ static void date_functions_refuse_impossible_dates(void **state)
 
 /* ------------------------------------------------------- workplaces */
 
+/* Rows: workplace-out-of-range, workplace-not-in-province, index-out-of-range */
 static void workplace_codes_outside_0_999_are_invalid(void **state)
 {
     (void)state;
@@ -386,6 +400,7 @@ static const char *const unknown_keys[] = {
     "x\xff\xfe", "../../etc/passwd", "expert.cap.level1\n",
 };
 
+/* Rows: unknown-key, non-utf8-text, huge-string */
 static void unknown_parameter_keys_are_not_found(void **state)
 {
     (void)state;
@@ -419,6 +434,7 @@ static void unknown_parameter_keys_are_not_found(void **state)
     nl_policy_free(w);
 }
 
+/* Rows: null-pointer, not-in-force, date-out-of-range, whatif-bad-value */
 static void bad_get_and_set_arguments_are_refused_and_change_nothing(void **state)
 {
     (void)state;
@@ -469,6 +485,7 @@ static void bad_get_and_set_arguments_are_refused_and_change_nothing(void **stat
     nl_policy_free(w);
 }
 
+/* Rows: index-out-of-range, null-pointer */
 static void listing_out_of_range_is_not_found_and_zeroed(void **state)
 {
     (void)state;
@@ -502,6 +519,7 @@ static void listing_out_of_range_is_not_found_and_zeroed(void **state)
     assert_null(nl_policy_name(NULL));
 }
 
+/* Rows: null-pointer */
 static void handles_tolerate_null(void **state)
 {
     (void)state;
@@ -515,6 +533,7 @@ static void handles_tolerate_null(void **state)
 
 /* ------------------------------------------------ codes to words */
 
+/* Rows: code-outside-enum */
 static void out_of_range_codes_have_safe_words(void **state)
 {
     (void)state;

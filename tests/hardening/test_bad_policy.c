@@ -211,6 +211,7 @@ static int remove_tmpdir(void **state)
 
 /* ------------------------------------------------- the small documents */
 
+/* Rows: malformed-document, non-utf8-text, nul-in-string */
 static void each_bad_document_is_refused_with_line_column_and_key(void **state)
 {
     (void)state;
@@ -338,6 +339,7 @@ static void a_negative_amount_in_the_full_document_names_the_value(void **state)
                   "/parameters/attraction.amount.district/values/0/value", "out of range");
 }
 
+/* Rows: malformed-document, nul-in-string */
 static void a_nul_byte_that_jansson_would_skip_is_refused(void **state)
 {
     (void)state;
@@ -437,6 +439,7 @@ static void deep_nesting_is_refused_without_exhausting_the_stack(void **state)
 
 /* ----------------------------------------------- files and their sizes */
 
+/* Rows: document-too-large */
 static void a_100_mb_file_is_refused_without_being_read(void **state)
 {
     (void)state;
@@ -457,6 +460,7 @@ static void a_100_mb_file_is_refused_without_being_read(void **state)
     assert_string_equal(err.key, "");
 }
 
+/* Rows: document-too-large */
 static void a_document_at_the_limit_is_parsed_and_one_byte_more_is_not(void **state)
 {
     (void)state;
@@ -493,6 +497,7 @@ static void a_document_at_the_limit_is_parsed_and_one_byte_more_is_not(void **st
     free(text);
 }
 
+/* Rows: document-too-large */
 static void an_endless_stream_is_refused_after_the_limit(void **state)
 {
     (void)state;
@@ -503,6 +508,7 @@ static void an_endless_stream_is_refused_after_the_limit(void **state)
     assert_non_null(strstr(err.message, "16 MiB"));
 }
 
+/* Rows: unreadable-path */
 static void a_nonexistent_path_is_an_io_error(void **state)
 {
     (void)state;
@@ -525,6 +531,7 @@ static void a_nonexistent_path_is_an_io_error(void **state)
     check_refused(got, NL_EIO, out, &err);
 }
 
+/* Rows: unreadable-path */
 static void a_directory_is_an_io_error(void **state)
 {
     (void)state;
@@ -536,6 +543,7 @@ static void a_directory_is_an_io_error(void **state)
     assert_int_equal(s, NL_EIO);   /* what Linux gives: read() fails with EISDIR */
 }
 
+/* Rows: unreadable-path */
 static void an_unreadable_file_is_an_io_error(void **state)
 {
     (void)state;
@@ -553,6 +561,7 @@ static void an_unreadable_file_is_an_io_error(void **state)
     check_refused(got, NL_EIO, out, &err);
 }
 
+/* Rows: null-pointer */
 static void null_arguments_are_invalid(void **state)
 {
     (void)state;

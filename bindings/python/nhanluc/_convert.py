@@ -69,13 +69,16 @@ def int32(x, name):
 
 
 def real(x, name):
-    """A real number (int or float), not a bool; NaN is left to the library."""
+    """A real number (int or float), not a bool; NaN is left to the library.
+    An int too large for a C double is a RangeError."""
     if is_bool(x) or isinstance(x, (str, bytes)):
         raise ArgumentTypeError("%s must be a number, not %s" % (name, _typename(x)))
     try:
         return float(x)
     except TypeError:
         raise ArgumentTypeError("%s must be a number, not %s" % (name, _typename(x))) from None
+    except OverflowError:
+        raise RangeError("%s is too large for the library's double" % name) from None
 
 
 def date(x, name):
@@ -87,8 +90,8 @@ def date(x, name):
         return x.toordinal() - _EPOCH
     if isinstance(x, str):
         try:
-            if "\0" in x:   # C would stop reading at the NUL
-                raise DateError("NUL in a date")
+            if not _utf8_ok(x):   # C would stop at a NUL; lone surrogates are no UTF-8
+                raise DateError("NUL or not UTF-8 in a date")
             return _capi.nl_date_parse(x)
         except Error as e:
             raise DateError("%s = %r is not a date YYYY-MM-DD between 0001 and 9999"
@@ -212,5 +215,9 @@ def workplace(x, name="workplace"):
         s = x.strip()
         if not (s.isascii() and s.isdigit()):
             raise InvalidArgumentError("%s = %r is not a GSO code such as \"088\"" % (name, x))
-        return int32(int(s), name)
+        digits = s.lstrip("0")
+        if len(digits) > 10:   # past 32 bits; int() would refuse past 4300 digits
+            raise RangeError("%s = %r does not fit the library's 32-bit integer"
+                             % (name, s if len(s) <= 40 else s[:20] + "..." + s[-5:]))
+        return int32(int(digits or "0"), name)
     return integer(x, name, INT32_MIN, INT32_MAX, what="a GSO code (int or \"088\")")

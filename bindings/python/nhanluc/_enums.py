@@ -79,10 +79,12 @@ class _Label(str, enum.Enum):
 
     @classmethod
     def from_code(cls, code):
-        """The member for C value *code* (ValueError if unknown)."""
+        """The member for C value *code* (InvalidArgumentError, a
+        ValueError, if unknown)."""
         if type(code) is int and 0 <= code < len(cls._by_code):
             return cls._by_code[code]
-        raise ValueError("%r is not a %s code" % (code, cls.__name__))
+        from ._errors import InvalidArgumentError
+        raise InvalidArgumentError("%r is not a %s code" % (code, cls.__name__))
 
 
 class Reason(_Label):

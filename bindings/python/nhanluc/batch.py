@@ -432,7 +432,13 @@ def _to_array(col, values):
         if na.any() or npd is None:
             return np.asarray(arr.to_numpy(dtype=object, na_value=None))
         return np.asarray(arr.to_numpy(dtype=npd))
-    return np.asarray(values)
+    a = np.asarray(values)
+    if a.dtype.kind in "US" and not isinstance(values, np.ndarray):
+        # numpy's fixed-width text drops trailing NULs ("bachelor\0" would
+        # read "bachelor"): keep the exact values, as the single-record
+        # methods see them.
+        a = np.asarray(values, dtype=object)
+    return a
 
 
 def _column(col, values, n):
@@ -499,10 +505,10 @@ def _from_objects_or_array(col, a):
                                                % name))
     if kind == "m":
         raise ArgumentTypeError("column %s holds durations (%s)" % (name, a.dtype))
-    if kind == "f" or kind == "c":
+    if kind == "c":
+        raise ArgumentTypeError("column %s holds complex numbers (%s)" % (name, a.dtype))
+    if kind == "f":
         if k == "real":
-            if kind == "c":
-                raise ArgumentTypeError("column %s holds complex numbers" % name)
             return a.astype(np.float64, copy=False), None
         if k == "date":
             raise ArgumentTypeError("column %s holds floats: dates must be datetime64, text "
@@ -584,7 +590,7 @@ def _gather(kind, data, columns, kw):
         raise InvalidArgumentError("columns= maps unknown column(s) %s; the columns of %s "
                                    "are %s" % (", ".join(map(repr, bad_map)), kind.rule,
                                                ", ".join(COLUMNS[kind.name])))
-    if data is not None and not hasattr(data, "__getitem__"):
+    if data is not None and not (hasattr(data, "__getitem__") and hasattr(data, "keys")):
         raise ArgumentTypeError("data must be a DataFrame or a mapping of columns, not %s"
                                 % _c._typename(data))
     have = list(data.keys()) if data is not None else []
@@ -652,6 +658,8 @@ def _check_threads(threads):
         raise ArgumentTypeError("threads must be an int, not %s" % _c._typename(threads))
     if threads < 0:
         raise InvalidArgumentError("threads must be >= 0 (0: one per core), not %d" % threads)
+    if threads > _c.INT32_MAX:
+        raise RangeError("threads = %d does not fit the library's 32-bit integer" % threads)
 
 
 class _Prepared:

@@ -436,6 +436,7 @@ def _evaluate(population, base, ref, kind, by, threads, columns):
     """Both policies over one population: (partial sums, baseline result,
     reform result)."""
     k = _batch._KINDS[kind]
+    _batch._check_threads(threads)
     cols = {}
     data = population
     if isinstance(population, dict) or _batch._is_pandas(population):

@@ -526,12 +526,14 @@ final class Policy
             self::enumField($rule, 'agency', Agency::class, $f['agency'])->code(),
             self::boolField($rule, 'dedicated_post', $f['dedicated_post']),
             self::workplaceCode(self::typed($rule, 'workplace', $f['workplace'], 'int|string'), 'workplace'),
-            Date::toDays(self::typed($rule, 'start', $f['start'], 'date'), 'start'),
         ];
+        $native = fn (int $day): array => \nlb_attraction_subsidy($this->handle, ...[...$args, $day]);
+        $expected = 'workplace must be a GSO code between 0 and 999';
+        $args[] = $this->dateAfterArguments($rule, 'start', $f['start'], $native, $expected);
         try {
             return SubsidyResult::fromNative(\nlb_attraction_subsidy($this->handle, ...$args));
         } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, 'workplace must be a GSO code between 0 and 999', $e);
+            throw self::rejected($rule, $expected, $e);
         }
     }
 
@@ -554,12 +556,14 @@ final class Policy
             (float) self::typed($rule, 'experience_years', $f['experience_years'], 'int|float'),
             self::enumField($rule, 'role', Role::class, $f['role'])->code(),
             self::boolField($rule, 'special_expertise', $f['special_expertise']),
-            Date::toDays(self::typed($rule, 'on', $f['on'], 'date'), 'on'),
         ];
+        $native = fn (int $day): array => \nlb_expert_salary_cap($this->handle, ...[...$args, $day]);
+        $expected = 'experience_years must be a finite number >= 0';
+        $args[] = $this->dateAfterArguments($rule, 'on', $f['on'], $native, $expected);
         try {
             return ExpertCapResult::fromNative(\nlb_expert_salary_cap($this->handle, ...$args));
         } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, 'experience_years must be a finite number >= 0', $e);
+            throw self::rejected($rule, $expected, $e);
         }
     }
 
@@ -589,18 +593,51 @@ final class Policy
             self::typed($rule, 'meals', $f['meals'], 'int'),
             self::typed($rule, 'travel', $f['travel'], 'int'),
             self::typed($rule, 'days', $f['days'], 'int'),
-            Date::toDays(self::typed($rule, 'start', $f['start'], 'date'), 'start'),
         ];
+        $native = fn (int $day): array => \nlb_training_support($this->handle, ...[...$args, $day]);
+        $expected = 'amounts must be >= 0 and days between 1 and 2147483647';
+        $args[] = $this->dateAfterArguments($rule, 'start', $f['start'], $native, $expected);
         try {
             return TrainingResult::fromNative(\nlb_training_support($this->handle, ...$args));
         } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, 'amounts must be >= 0 and days between 1 and 2147483647', $e);
+            throw self::rejected($rule, $expected, $e);
         } catch (OverflowException $e) {
             throw new OverflowException("$rule(): the amounts are too large to add up", $e->getCode(), $e);
         }
     }
 
     // ------------------------------------------------------------- helpers
+
+    /**
+     * The date field as a library day, read after the other fields: the
+     * library checks a rule's arguments before its date, so when the date is
+     * bad and a value only the library checks (a workplace past 999, NaN
+     * years, a negative amount) is bad too, the caller gets the argument's
+     * InvalidArgumentError, as in C. The library is asked with a valid day
+     * (1970-01-01) on this error path only.
+     *
+     * @param \Closure(int): array $native the rule's nlb_* call, given the day
+     */
+    private function dateAfterArguments(
+        string $rule,
+        string $field,
+        mixed $value,
+        \Closure $native,
+        string $expected
+    ): int {
+        try {
+            return Date::toDays(self::typed($rule, $field, $value, 'date'), $field);
+        } catch (DateError $bad) {
+            try {
+                $native(0);
+            } catch (InvalidArgumentError $e) {
+                throw self::rejected($rule, $expected, $e);
+            } catch (ExceptionInterface) {
+                // any other refusal comes after the date in C too
+            }
+            throw $bad;
+        }
+    }
 
     private function parameterAt(int $index): Parameter
     {
