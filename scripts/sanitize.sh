@@ -1,21 +1,24 @@
 #!/bin/sh
-# Builds libnhanluc and its tests twice and runs the whole ctest suite in each:
-#   build-asan  -DNHANLUC_SANITIZE=ON  AddressSanitizer + UndefinedBehaviorSanitizer
-#                                      (+ LeakSanitizer), every finding fatal
-#   build-tsan  -DNHANLUC_TSAN=ON      ThreadSanitizer
-# Exits non-zero if a build fails, a test fails, or any sanitizer report
-# appears in a test's output (even from a test that exited 0).
+# Builds libnhanluc, its bindings and its tests twice and runs the whole
+# ctest suite in each, then the PHP suite under valgrind:
+#   build-asan      -DNHANLUC_SANITIZE=ON  AddressSanitizer + UndefinedBehaviorSanitizer
+#                                          (+ LeakSanitizer), every finding fatal;
+#                                          C, Python and PHP tests
+#   build-tsan      -DNHANLUC_TSAN=ON      ThreadSanitizer; C and Python tests
+#   build-valgrind  scripts/php-valgrind.sh: every PHPUnit file under
+#                   valgrind memcheck, USE_ZEND_ALLOC=0
+# Exits non-zero if a build fails, a test fails, or any sanitizer or
+# valgrind report appears (even from a test that exited 0).
 #
-#   scripts/sanitize.sh [asan] [tsan]      (default: both)
+#   scripts/sanitize.sh [asan] [tsan] [valgrind]      (default: all three)
 #
 # Environment:
 #   NHANLUC_SANITIZE_PREFIX    build directory prefix (default: build, giving
-#                              build-asan and build-tsan)
-#   NHANLUC_SANITIZE_BINDINGS  ON to build the Python and PHP bindings too, so
-#                              their tests run under the sanitizers (default:
-#                              OFF). Their ctest entries must preload the
-#                              runtime: docs/hardening.md, "Bindings under the
-#                              sanitizers".
+#                              build-asan, build-tsan and build-valgrind)
+#   NHANLUC_SANITIZE_BINDINGS  OFF to leave the Python and PHP bindings out of
+#                              the sanitizer builds (default: ON; their ctest
+#                              entries preload the runtime: docs/hardening.md,
+#                              "Bindings under the sanitizers")
 #   CC                         compiler (default: cc; gcc and clang both work)
 #   CTEST_PARALLEL_LEVEL       ctest -j (default: number of CPUs)
 set -eu
@@ -23,9 +26,9 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${NHANLUC_SANITIZE_PREFIX:-$root/build}
 case $prefix in /*) ;; *) prefix=$root/$prefix ;; esac
-bindings=${NHANLUC_SANITIZE_BINDINGS:-OFF}
+bindings=${NHANLUC_SANITIZE_BINDINGS:-ON}
 jobs=$(nproc 2>/dev/null || echo 2)
-kinds=${*:-asan tsan}
+kinds=${*:-asan tsan valgrind}
 
 # Same options as cmake/NhanlucSanitize.cmake gives its own tests, for every
 # test (and every child process a test starts). Values already set win.
@@ -42,7 +45,11 @@ for kind in $kinds; do
   case $kind in
     asan) option=-DNHANLUC_SANITIZE=ON ;;
     tsan) option=-DNHANLUC_TSAN=ON ;;
-    *) echo "unknown kind \"$kind\" (asan or tsan)" >&2; exit 2 ;;
+    valgrind)
+      echo "== valgrind: $prefix-valgrind"
+      "$root/scripts/php-valgrind.sh" "$prefix-valgrind" || status=1
+      continue ;;
+    *) echo "unknown kind \"$kind\" (asan, tsan or valgrind)" >&2; exit 2 ;;
   esac
   build=$prefix-$kind
   echo "== $kind: $build"
@@ -67,5 +74,5 @@ for kind in $kinds; do
   fi
   echo "== $kind: $(($(date +%s) - start)) s"
 done
-[ "$status" -eq 0 ] && echo "sanitizers: no findings ($kinds)"
+[ "$status" -eq 0 ] && echo "sanitize: no findings ($kinds)"
 exit "$status"

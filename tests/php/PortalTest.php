@@ -41,7 +41,9 @@ final class PortalTest extends TestCase
                 '-d', "error_log=$log", '-S', "127.0.0.1:$port", self::portalDir() . '/index.php'];
             $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', "$out/portal-$name-server.log", 'w'],
                 2 => ['file', "$out/portal-$name-server.log", 'a']], $pipes, null, $env + getenv());
-            for ($i = 0; $i < 100; $i++) {
+            // Up to 30 s: under valgrind (scripts/php-valgrind.sh) the
+            // server takes a few seconds to start.
+            for ($i = 0; $i < 600; $i++) {
                 $health = @file_get_contents("http://127.0.0.1:$port/healthz");
                 if ($health !== false) {
                     self::$servers[$name] = ['proc' => $proc, 'port' => $port, 'log' => $log];
@@ -61,7 +63,16 @@ final class PortalTest extends TestCase
     public static function tearDownAfterClass(): void
     {
         foreach (self::$servers as $server) {
-            proc_terminate($server['proc']);
+            // SIGINT (2): php -S shuts down cleanly and frees everything, so
+            // that valgrind can check it (scripts/php-valgrind.sh traces the
+            // servers); SIGTERM only if it is still running after 60 s.
+            proc_terminate($server['proc'], 2);
+            for ($i = 0; $i < 1200 && proc_get_status($server['proc'])['running']; $i++) {
+                usleep(50_000);
+            }
+            if (proc_get_status($server['proc'])['running']) {
+                proc_terminate($server['proc']);
+            }
             proc_close($server['proc']);
         }
         self::$servers = [];
