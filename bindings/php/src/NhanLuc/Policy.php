@@ -527,14 +527,13 @@ final class Policy
             self::boolField($rule, 'dedicated_post', $f['dedicated_post']),
             self::workplaceCode(self::typed($rule, 'workplace', $f['workplace'], 'int|string'), 'workplace'),
         ];
-        $native = fn (int $day): array => \nlb_attraction_subsidy($this->handle, ...[...$args, $day]);
-        $expected = 'workplace must be a GSO code between 0 and 999';
-        $args[] = $this->dateAfterArguments($rule, 'start', $f['start'], $native, $expected);
-        try {
-            return SubsidyResult::fromNative(\nlb_attraction_subsidy($this->handle, ...$args));
-        } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, $expected, $e);
-        }
+        return SubsidyResult::fromNative($this->evaluate(
+            $rule,
+            fn (int $day): array => \nlb_attraction_subsidy($this->handle, ...[...$args, $day]),
+            'start',
+            $f['start'],
+            'workplace must be a GSO code between 0 and 999'
+        ));
     }
 
     /** expertSalaryCap(), every field checked in order. */
@@ -557,14 +556,13 @@ final class Policy
             self::enumField($rule, 'role', Role::class, $f['role'])->code(),
             self::boolField($rule, 'special_expertise', $f['special_expertise']),
         ];
-        $native = fn (int $day): array => \nlb_expert_salary_cap($this->handle, ...[...$args, $day]);
-        $expected = 'experience_years must be a finite number >= 0';
-        $args[] = $this->dateAfterArguments($rule, 'on', $f['on'], $native, $expected);
-        try {
-            return ExpertCapResult::fromNative(\nlb_expert_salary_cap($this->handle, ...$args));
-        } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, $expected, $e);
-        }
+        return ExpertCapResult::fromNative($this->evaluate(
+            $rule,
+            fn (int $day): array => \nlb_expert_salary_cap($this->handle, ...[...$args, $day]),
+            'on',
+            $f['on'],
+            'experience_years must be a finite number >= 0'
+        ));
     }
 
     /** trainingSupport(), every field checked in order. */
@@ -594,13 +592,14 @@ final class Policy
             self::typed($rule, 'travel', $f['travel'], 'int'),
             self::typed($rule, 'days', $f['days'], 'int'),
         ];
-        $native = fn (int $day): array => \nlb_training_support($this->handle, ...[...$args, $day]);
-        $expected = 'amounts must be >= 0 and days between 1 and 2147483647';
-        $args[] = $this->dateAfterArguments($rule, 'start', $f['start'], $native, $expected);
         try {
-            return TrainingResult::fromNative(\nlb_training_support($this->handle, ...$args));
-        } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, $expected, $e);
+            return TrainingResult::fromNative($this->evaluate(
+                $rule,
+                fn (int $day): array => \nlb_training_support($this->handle, ...[...$args, $day]),
+                'start',
+                $f['start'],
+                'amounts must be >= 0 and days between 1 and 2147483647'
+            ));
         } catch (OverflowException $e) {
             throw new OverflowException("$rule(): the amounts are too large to add up", $e->getCode(), $e);
         }
@@ -609,24 +608,22 @@ final class Policy
     // ------------------------------------------------------------- helpers
 
     /**
-     * The date field as a library day, read after the other fields: the
-     * library checks a rule's arguments before its date, so when the date is
-     * bad and a value only the library checks (a workplace past 999, NaN
-     * years, a negative amount) is bad too, the caller gets the argument's
-     * InvalidArgumentError, as in C. The library is asked with a valid day
-     * (1970-01-01) on this error path only.
+     * The rule's answer: $native (its nlb_* call, given the day) on the date
+     * field, which is read last. The library checks a rule's arguments
+     * before its date, so when the date is bad and a value only the library
+     * checks (a workplace past 999, NaN years, a negative amount) is bad
+     * too, the caller gets the argument's InvalidArgumentError, as in C: on
+     * that error path only, the library is asked with a valid day
+     * (1970-01-01) first.
      *
-     * @param \Closure(int): array $native the rule's nlb_* call, given the day
+     * @param \Closure(int): array $native
+     *
+     * @return array<string, mixed> what the extension returns
      */
-    private function dateAfterArguments(
-        string $rule,
-        string $field,
-        mixed $value,
-        \Closure $native,
-        string $expected
-    ): int {
+    private function evaluate(string $rule, \Closure $native, string $field, mixed $date, string $expected): array
+    {
         try {
-            return Date::toDays(self::typed($rule, $field, $value, 'date'), $field);
+            $day = Date::toDays(self::typed($rule, $field, $date, 'date'), $field);
         } catch (DateError $bad) {
             try {
                 $native(0);
@@ -636,6 +633,11 @@ final class Policy
                 // any other refusal comes after the date in C too
             }
             throw $bad;
+        }
+        try {
+            return $native($day);
+        } catch (InvalidArgumentError $e) {
+            throw self::rejected($rule, $expected, $e);
         }
     }
 
