@@ -139,29 +139,7 @@ static inline bool nlf_all_zero(const void *p, size_t n)
 
 static inline bool nlf_date_ok(nl_date d) { return d >= -719162 && d <= 2932896; }
 
-/* Valid UTF-8, NUL-terminated within max bytes. */
-static inline bool nlf_utf8(const char *s, size_t max)
-{
-    size_t n = strnlen(s, max);
-    if (n == max)
-        return false;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        unsigned char b = u[i];
-        size_t len = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3
-                   : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-        if (len == 0 || i + len > n)
-            return false;
-        for (size_t k = 1; k < len; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                return false;
-        if (len >= 3 && ((b == 0xE0 && u[i + 1] < 0xA0) || (b == 0xED && u[i + 1] > 0x9F) ||
-                         (b == 0xF0 && u[i + 1] < 0x90) || (b == 0xF4 && u[i + 1] > 0x8F)))
-            return false;
-        i += len;
-    }
-    return true;
-}
+#include "utf8_check.h"   /* nlf_utf8() */
 
 /* A parameter's value on a date through the public API; false if it is not
  * in force (or unknown). */

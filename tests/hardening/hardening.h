@@ -9,6 +9,8 @@
 
 #include <nhanluc/nhanluc.h>
 
+#include "../../fuzz/utf8_check.h"
+
 /* splitmix64: a small, fast, seedable generator; the same seed gives the
  * same records on every platform. */
 static inline uint64_t nlh_next(uint64_t *state)
@@ -46,33 +48,11 @@ static inline bool nlh_all_zero(const void *p, size_t n)
     return true;
 }
 
-/* True if s is NUL-terminated within max bytes and valid UTF-8 (no
- * overlongs, surrogates or code points past U+10FFFF): what the bindings
- * need to turn nl_error texts into Python / PHP strings. */
+/* True if s is NUL-terminated within max bytes and valid UTF-8 (the check
+ * the fuzz harnesses use). */
 static inline bool nlh_utf8_valid(const char *s, size_t max)
 {
-    size_t n = strnlen(s, max);
-    if (n == max)
-        return false;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        unsigned char b = u[i];
-        size_t len = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3
-                   : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-        if (len == 0 || i + len > n)
-            return false;
-        for (size_t k = 1; k < len; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                return false;
-        if (len >= 3) {
-            unsigned char b1 = u[i + 1];
-            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) ||
-                (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F))
-                return false;
-        }
-        i += len;
-    }
-    return true;
+    return nlf_utf8(s, max);
 }
 
 static inline nl_date nlh_date(int y, int m, int d)
