@@ -99,6 +99,10 @@ for f in $files; do
                                         -e 's/^Tests: \([0-9]*\),.*/\1/p')
   tests=$((tests + ${n:-0}))
   echo "php-valgrind: $name: exit $rc: $result"
+  if printf '%s\n' "$result" | grep -q -E '(Skipped|Incomplete|Risky): [0-9]'; then
+    echo "  a skipped, incomplete or risky test is not a pass" >&2
+    status=1
+  fi
   if [ "$rc" != 0 ]; then
     status=1
     [ "$rc" = 99 ] && echo "  valgrind found errors (see $out/vg.*.log)" >&2

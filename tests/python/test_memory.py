@@ -5,8 +5,6 @@ import gc
 import os
 import time
 
-import pytest
-
 import facts
 import nhanluc
 
@@ -44,25 +42,28 @@ def churn(n):
                 pass
 
 
-# Under AddressSanitizer (docs/hardening.md) RSS measures its quarantine.
+# Under a sanitizer (docs/hardening.md) RSS measures ASan's quarantine and
+# shadow memory, not us: there the loop runs for what the sanitizer itself
+# checks (use after free, double free), shorter, and RSS is not compared.
 SANITIZED = any(s in os.environ.get("LD_PRELOAD", "") for s in ("asan", "tsan"))
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
-@pytest.mark.skipif(SANITIZED, reason="RSS is not meaningful under a sanitizer")
 def test_100k_policies_copies_and_results_keep_rss_bounded(capsys):
+    loops = LOOPS // 10 if SANITIZED else LOOPS
     churn(2000)
     gc.collect()
     before = rss()
     t0 = time.perf_counter()
-    churn(LOOPS)
+    churn(loops)
     elapsed = time.perf_counter() - t0
     gc.collect()
     after = rss()
     with capsys.disabled():
-        print("\n[memory] %d × (default + copy + set + 3 rules): %.2f s, RSS %.1f → %.1f MiB"
-              % (LOOPS, elapsed, before / 2**20, after / 2**20))
-    assert after - before < RSS_SLACK
+        print("\n[memory] %d × (default + copy + set + 3 rules): %.2f s, RSS %.1f → %.1f MiB%s"
+              % (loops, elapsed, before / 2**20, after / 2**20,
+                 " (sanitizer: RSS not compared)" if SANITIZED else ""))
+    if not SANITIZED:
+        assert after - before < RSS_SLACK
 
 
 def test_results_outlive_their_policy():
