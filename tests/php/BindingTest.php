@@ -233,6 +233,7 @@ final class BindingTest extends TestCase
         }
         foreach (Certainty::cases() as $c) {
             $this->assertSame($c->value, \nl_certainty_name($c->code()));
+            $this->assertSame($c, Certainty::fromCode($c->code()));
         }
         $this->assertSame(Certainty::Unconfirmed, Certainty::Reported->weaker(Certainty::Unconfirmed));
         $this->assertSame(Certainty::Reported, Certainty::Reported->weaker(Certainty::Confirmed));

@@ -31,14 +31,17 @@ enum Certainty: string
         };
     }
 
+    /** Library codes => cases, the inverse of code(): one lookup per answer. */
+    private const BY_CODE = [
+        \NL_CERTAINTY_CONFIRMED => self::Confirmed, \NL_CERTAINTY_REPORTED => self::Reported,
+        \NL_CERTAINTY_UNCONFIRMED => self::Unconfirmed, \NL_CERTAINTY_USER => self::User,
+    ];
+
     /** The case for a library code. */
     public static function fromCode(int $code): self
     {
-        $name = \nl_certainty_name($code);
-        if ($name === null) {
-            throw new InvalidArgumentError("unknown certainty code $code", Status::InvalidArgument->value);
-        }
-        return self::from($name);
+        return self::BY_CODE[$code]
+            ?? throw new InvalidArgumentError("unknown certainty code $code", Status::InvalidArgument->value);
     }
 
     /** True only for Confirmed. */

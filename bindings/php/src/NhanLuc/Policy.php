@@ -262,18 +262,6 @@ final class Policy
         'member' => \NL_ROLE_MEMBER, 'item_lead' => \NL_ROLE_ITEM_LEAD, 'team_leader' => \NL_ROLE_TEAM_LEADER,
     ];
 
-    /** Library codes => cases, as Reason::fromCode() and Certainty::fromCode() give them. */
-    private const REASON = [
-        \NL_REASON_OK => Reason::Ok, \NL_REASON_NOT_IN_FORCE => Reason::NotInForce,
-        \NL_REASON_DEGREE => Reason::Degree, \NL_REASON_MAJOR => Reason::Major,
-        \NL_REASON_AGENCY => Reason::Agency, \NL_REASON_NOT_DEDICATED => Reason::NotDedicated,
-        \NL_REASON_OUTSIDE_PROVINCE => Reason::OutsideProvince, \NL_REASON_COURSE_KIND => Reason::CourseKind,
-    ];
-    private const CERTAINTY = [
-        \NL_CERTAINTY_CONFIRMED => Certainty::Confirmed, \NL_CERTAINTY_REPORTED => Certainty::Reported,
-        \NL_CERTAINTY_UNCONFIRMED => Certainty::Unconfirmed, \NL_CERTAINTY_USER => Certainty::User,
-    ];
-
     /**
      * GSO codes given as strings that workplaceCode() accepted ("088" => 88),
      * shared by all policies (for the request, like any static). Bounded:
@@ -335,13 +323,7 @@ final class Policy
                     \nl_date_parse(\is_string($start) ? $start
                         : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
                 );
-                return new SubsidyResult(
-                    $r['eligible'],
-                    $r['amount'],
-                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
-                    $r['source'],
-                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
-                );
+                return SubsidyResult::fromNative($r);
             } catch (ExceptionInterface) {
                 // refused: the general path says why
             }
@@ -399,18 +381,7 @@ final class Policy
                     \nl_date_parse(\is_string($on) ? $on
                         : ($on instanceof \DateTimeInterface ? $on->format('Y-m-d') : '')),
                 );
-                return new ExpertCapResult(
-                    $r['level'] > 0,
-                    $r['level'],
-                    $r['monthly'],
-                    $r['weekly'],
-                    $r['daily'],
-                    $r['special_monthly'],
-                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
-                    $r['source'],
-                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
-                    self::CERTAINTY[$r['monthly_certainty']] ?? Certainty::fromCode($r['monthly_certainty']),
-                );
+                return ExpertCapResult::fromNative($r);
             } catch (ExceptionInterface) {
                 // refused: the general path says why
             }
@@ -481,17 +452,7 @@ final class Policy
                     \nl_date_parse(\is_string($start) ? $start
                         : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
                 );
-                return new TrainingResult(
-                    $r['eligible'],
-                    $r['tuition'],
-                    $r['materials'],
-                    $r['meals'],
-                    $r['travel'],
-                    $r['total'],
-                    self::REASON[$r['reason']] ?? Reason::fromCode($r['reason']),
-                    $r['source'],
-                    self::CERTAINTY[$r['certainty']] ?? Certainty::fromCode($r['certainty']),
-                );
+                return TrainingResult::fromNative($r);
             } catch (ExceptionInterface) {
                 // refused or too large: the general path says why
             }

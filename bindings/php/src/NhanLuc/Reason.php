@@ -43,14 +43,19 @@ enum Reason: string
         };
     }
 
+    /** Library codes => cases, the inverse of code(): one lookup per answer. */
+    private const BY_CODE = [
+        \NL_REASON_OK => self::Ok, \NL_REASON_NOT_IN_FORCE => self::NotInForce,
+        \NL_REASON_DEGREE => self::Degree, \NL_REASON_MAJOR => self::Major,
+        \NL_REASON_AGENCY => self::Agency, \NL_REASON_NOT_DEDICATED => self::NotDedicated,
+        \NL_REASON_OUTSIDE_PROVINCE => self::OutsideProvince, \NL_REASON_COURSE_KIND => self::CourseKind,
+    ];
+
     /** The case for a library code. */
     public static function fromCode(int $code): self
     {
-        $name = \nl_reason_name($code);
-        if ($name === null) {
-            throw new InvalidArgumentError("unknown reason code $code", Status::InvalidArgument->value);
-        }
-        return self::from($name);
+        return self::BY_CODE[$code]
+            ?? throw new InvalidArgumentError("unknown reason code $code", Status::InvalidArgument->value);
     }
 
     /**
