@@ -8,24 +8,6 @@
  * crash, no leak, no wrong amount. */
 #include "nlf.h"
 
-/* The range of a unit, as docs/policy-format.md states it. */
-static bool unit_allows(const char *unit, int64_t v)
-{
-    if (strcmp(unit, "bool") == 0)
-        return v >= 0 && v <= 1;
-    if (strcmp(unit, "degree") == 0)
-        return v >= 0 && v <= 4;
-    if (strcmp(unit, "years") == 0)
-        return v >= 0 && v <= 200;
-    if (strcmp(unit, "count") == 0)
-        return v >= 1 && v <= 1000000;
-    if (strcmp(unit, "bp") == 0)
-        return v >= 0 && v <= 1000000;
-    NLF_CHECK(strcmp(unit, "VND") == 0 || strcmp(unit, "VND/month") == 0 ||
-              strcmp(unit, "VND/day") == 0);
-    return v >= 0;
-}
-
 /* Listing and lookups of one policy agree with each other. */
 static void check_listing(const nl_policy *p)
 {
@@ -61,7 +43,7 @@ static void check_listing(const nl_policy *p)
                 NLF_CHECK(s == NL_ENOTINFORCE && got == 0 && v.value == 0);
             } else {
                 NLF_CHECK(s == NL_OK && got == v.value);
-                NLF_CHECK(unit_allows(info.unit, v.value));
+                NLF_CHECK(nlf_unit_allows(info.unit, v.value));
             }
             if (j == 0 && v.since > -719162) {
                 NLF_CHECK(nl_policy_get(p, info.key, v.since - 1, &got) == NL_ENOTINFORCE);

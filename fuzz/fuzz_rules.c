@@ -7,22 +7,6 @@
 
 static nl_policy *base;
 
-/* The range of a unit (docs/policy-format.md), to predict nl_policy_set. */
-static bool unit_allows(const char *unit, int64_t v)
-{
-    if (strcmp(unit, "bool") == 0)
-        return v >= 0 && v <= 1;
-    if (strcmp(unit, "degree") == 0)
-        return v >= 0 && v <= 4;
-    if (strcmp(unit, "years") == 0)
-        return v >= 0 && v <= 200;
-    if (strcmp(unit, "count") == 0)
-        return v >= 1 && v <= 1000000;
-    if (strcmp(unit, "bp") == 0)
-        return v >= 0 && v <= 1000000;
-    return v >= 0;
-}
-
 static int64_t some_value(nlf_data *d)
 {
     uint8_t mode = nlf_u8(d);
@@ -51,7 +35,7 @@ static void what_if(nl_policy *w, nlf_data *d, unsigned changes)
         int64_t value = end ? 0 : some_value(d);
         nl_status s = end ? nl_policy_end(w, key, since) : nl_policy_set(w, key, since, value);
         nl_status want = !nlf_date_ok(since) ? NL_EDATE
-                       : !end && !unit_allows(unit, value) ? NL_EINVAL : NL_OK;
+                       : !end && !nlf_unit_allows(unit, value) ? NL_EINVAL : NL_OK;
         NLF_CHECK(s == want);
         if (s == NL_OK) {
             int64_t got = -1;

@@ -139,6 +139,25 @@ static inline bool nlf_all_zero(const void *p, size_t n)
 
 static inline bool nlf_date_ok(nl_date d) { return d >= -719162 && d <= 2932896; }
 
+/* The range of a unit, as docs/policy-format.md states it (what the parser
+ * accepts and nl_policy_set checks). */
+static inline bool nlf_unit_allows(const char *unit, int64_t v)
+{
+    if (strcmp(unit, "bool") == 0)
+        return v >= 0 && v <= 1;
+    if (strcmp(unit, "degree") == 0)
+        return v >= 0 && v <= 4;
+    if (strcmp(unit, "years") == 0)
+        return v >= 0 && v <= 200;
+    if (strcmp(unit, "count") == 0)
+        return v >= 1 && v <= 1000000;
+    if (strcmp(unit, "bp") == 0)
+        return v >= 0 && v <= 1000000;
+    NLF_CHECK(strcmp(unit, "VND") == 0 || strcmp(unit, "VND/month") == 0 ||
+              strcmp(unit, "VND/day") == 0);
+    return v >= 0;
+}
+
 #include "utf8_check.h"   /* nlf_utf8() */
 
 /* A parameter's value on a date through the public API; false if it is not
