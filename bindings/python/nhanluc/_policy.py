@@ -288,17 +288,12 @@ class Policy:
         """
         args = (self._p, _c.degree(degree), _c.major(major), _c.agency(agency),
                 _c.flag(dedicated_post, "dedicated_post"), _c.workplace(workplace))
-        day, bad_day = _c.rule_date(start, "start")
-        try:
-            r = _capi.nlb_attraction_subsidy(*args, day)
-        except DateError as e:
-            raise (bad_day or e) from None
-        except InvalidArgumentError:
-            raise _c.explain_invalid(
-                "attraction_subsidy",
-                [("degree", Degree, args[1]), ("major", Major, args[2]),
-                 ("agency", Agency, args[3])],
-                "workplace must be a code in 0..999, not %d" % args[5]) from None
+        r = _rule(_capi.nlb_attraction_subsidy, args, _c.rule_date(start, "start"),
+                  lambda: _c.explain_invalid(
+                      "attraction_subsidy",
+                      [("degree", Degree, args[1]), ("major", Major, args[2]),
+                       ("agency", Agency, args[3])],
+                      "workplace must be a code in 0..999, not %d" % args[5]))
         return _subsidy(r)
 
     def expert_salary_cap(self, *, degree, experience_years, role="member",
@@ -329,15 +324,10 @@ class Policy:
         years = _c.real(experience_years, "experience_years")
         args = (self._p, _c.degree(degree), years, _c.role(role),
                 _c.flag(special_expertise, "special_expertise"))
-        day, bad_day = _c.rule_date(on, "on")
-        try:
-            r = _capi.nlb_expert_salary_cap(*args, day)
-        except DateError as e:
-            raise (bad_day or e) from None
-        except InvalidArgumentError:
-            raise _c.explain_invalid(
-                "expert_salary_cap", [("degree", Degree, args[1]), ("role", Role, args[3])],
-                "experience_years must be a finite number >= 0, not %r" % (years,)) from None
+        r = _rule(_capi.nlb_expert_salary_cap, args, _c.rule_date(on, "on"),
+                  lambda: _c.explain_invalid(
+                      "expert_salary_cap", [("degree", Degree, args[1]), ("role", Role, args[3])],
+                      "experience_years must be a finite number >= 0, not %r" % (years,)))
         return _expert(r)
 
     def training_support(self, *, dedicated_official, short_concentrated, tuition,
@@ -367,15 +357,10 @@ class Policy:
                 _c.money(tuition, "tuition"), _c.money(materials, "materials"),
                 _c.money(meals, "meals"), _c.money(travel, "travel"),
                 _c.int32(days, "days"))
-        day, bad_day = _c.rule_date(start, "start")
-        try:
-            r = _capi.nlb_training_support(*args, day)
-        except DateError as e:
-            raise (bad_day or e) from None
-        except InvalidArgumentError:
-            raise InvalidArgumentError(
-                "training_support: tuition, materials, meals and travel must be >= 0 "
-                "and days >= 1 (got %d, %d, %d, %d, days=%d)" % args[3:8]) from None
+        r = _rule(_capi.nlb_training_support, args, _c.rule_date(start, "start"),
+                  lambda: InvalidArgumentError(
+                      "training_support: tuition, materials, meals and travel must be >= 0 "
+                      "and days >= 1 (got %d, %d, %d, %d, days=%d)" % args[3:8]))
         return _training(r)
 
     def __repr__(self):
@@ -384,6 +369,21 @@ class Policy:
     def __reduce__(self):
         raise TypeError("a Policy cannot be pickled; send its JSON document (or the "
                         "changes made with set/end) and load it on the other side")
+
+
+def _rule(native, args, date, invalid):
+    """native(*args, day) for *date* = (day, bad_day) from _c.rule_date.
+    The library checks the other arguments before the date, so a text that
+    is no date is passed on as BAD_DATE and its DateError raised only if the
+    library answers NL_EDATE; an NL_EINVAL becomes invalid(), which names
+    the argument."""
+    day, bad_day = date
+    try:
+        return native(*args, day)
+    except DateError as e:
+        raise (bad_day or e) from None
+    except InvalidArgumentError:
+        raise invalid() from None
 
 
 def _lookup_failed(e, key, on):

@@ -249,6 +249,9 @@ final class Policy
     // field in order and throws what is wrong: answers and errors are the
     // general path's, valid input is only quicker.
 
+    /** A day outside 0001..9999, which the rules refuse (NL_EDATE) after their other arguments. */
+    private const BAD_DATE = -2147483648;
+
     /** Input values => library codes, as the enums' code() gives them. */
     private const DEGREE = [
         'none' => \NL_DEGREE_NONE, 'college' => \NL_DEGREE_COLLEGE, 'bachelor' => \NL_DEGREE_BACHELOR,
@@ -570,12 +573,12 @@ final class Policy
 
     /**
      * The rule's answer: $native (its nlb_* call, given the day) on the date
-     * field, which is read last. The library checks a rule's arguments
-     * before its date, so when the date is bad and a value only the library
-     * checks (a workplace past 999, NaN years, a negative amount) is bad
-     * too, the caller gets the argument's InvalidArgumentError, as in C: on
-     * that error path only, the library is asked with a valid day
-     * (1970-01-01) first.
+     * field. The library checks a rule's arguments before its date, so a
+     * date that is not one goes to the library as BAD_DATE (a day it
+     * refuses with NL_EDATE only once the other arguments pass): with a bad
+     * workplace, NaN years or a negative amount as well, the caller gets
+     * the argument's InvalidArgumentError, as in C; otherwise the date's
+     * own DateError. Python's binding does the same (_policy._rule).
      *
      * @param \Closure(int): array $native
      *
@@ -583,22 +586,18 @@ final class Policy
      */
     private function evaluate(string $rule, \Closure $native, string $field, mixed $date, string $expected): array
     {
+        $bad = null;
         try {
             $day = Date::toDays(self::typed($rule, $field, $date, 'date'), $field);
         } catch (DateError $bad) {
-            try {
-                $native(0);
-            } catch (InvalidArgumentError $e) {
-                throw self::rejected($rule, $expected, $e);
-            } catch (ExceptionInterface) {
-                // any other refusal comes after the date in C too
-            }
-            throw $bad;
+            $day = self::BAD_DATE;
         }
         try {
             return $native($day);
         } catch (InvalidArgumentError $e) {
             throw self::rejected($rule, $expected, $e);
+        } catch (DateError $e) {
+            throw $bad ?? $e;
         }
     }
 
