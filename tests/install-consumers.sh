@@ -23,7 +23,7 @@ fail() {
 }
 
 for tool in make pkg-config ldd find; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool not found"; exit 77; }
+    command -v "$tool" >/dev/null 2>&1 || exec sh "$(dirname "$0")/skip.sh" "$tool not found"
 done
 
 rm -rf "$work"
