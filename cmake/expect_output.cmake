@@ -1,0 +1,27 @@
+# Runs the command after "--"; fails unless it exits with EXPECT_EXIT (a
+# number, or "nonzero") and its output matches the regex in
+# EXPECT_REGEX_FILE. The output is echoed for ctest's log.
+# See NhanlucOutputTest.cmake.
+set(_cmd "")
+set(_after FALSE)
+math(EXPR _last "${CMAKE_ARGC} - 1")
+foreach(_i RANGE ${_last})
+  if(_after)
+    list(APPEND _cmd "${CMAKE_ARGV${_i}}")
+  elseif(CMAKE_ARGV${_i} STREQUAL "--")
+    set(_after TRUE)
+  endif()
+endforeach()
+file(READ "${EXPECT_REGEX_FILE}" _re)
+execute_process(COMMAND ${_cmd} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+message("${_out}")
+if(EXPECT_EXIT STREQUAL "nonzero")
+  if(_rc STREQUAL "0" OR NOT _rc MATCHES "^[0-9]+$")
+    message(FATAL_ERROR "expected a non-zero exit status, got ${_rc}")
+  endif()
+elseif(NOT _rc STREQUAL "${EXPECT_EXIT}")
+  message(FATAL_ERROR "expected exit status ${EXPECT_EXIT}, got ${_rc}")
+endif()
+if(NOT _out MATCHES "${_re}")
+  message(FATAL_ERROR "the output does not match the expected lines:\n${_re}")
+endif()
