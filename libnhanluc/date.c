@@ -31,8 +31,13 @@ nl_status nl_date_ymd(int y, int m, int d, nl_date *out)
 
 nl_status nl_date_split(nl_date date, int *y, int *m, int *d)
 {
-    if (!nl__date_valid(date))
+    if (!nl__date_valid(date)) {
+        /* Zeroed, as every other output after an error. */
+        if (y) *y = 0;
+        if (m) *m = 0;
+        if (d) *d = 0;
         return NL_EDATE;
+    }
     int z = date + 719468;                    /* >= 306 for 0001-01-01 */
     int era = z / 146097;
     int doe = z - era * 146097;

@@ -237,6 +237,8 @@ nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
     ptrdiff_t k = find_param(p, key);
     if (k < 0)
         return NL_ENOTFOUND;
+    if (!nl__date_valid(on))   /* as the rules and nl_policy_set: arguments first */
+        return NL_EDATE;
     const nl_param_i *prm = &p->params[k];
     ptrdiff_t i = nl__value_index(prm, on);
     if (i < 0 || prm->v[i].ends)

@@ -105,7 +105,8 @@ NL_EXTERN nl_status nl_date_parse(const char *iso, nl_date *out);
 NL_EXTERN nl_status nl_date_ymd(int y, int m, int d, nl_date *out);
 
 /** Splits a date into year, month and day (any pointer may be NULL).
- *  @return NL_OK; NL_EDATE if @p date is outside 0001-01-01..9999-12-31. */
+ *  @return NL_OK; NL_EDATE if @p date is outside 0001-01-01..9999-12-31,
+ *  and then the given outputs are set to 0. */
 NL_EXTERN nl_status nl_date_split(nl_date date, int *y, int *m, int *d);
 
 /** Writes "YYYY-MM-DD" and a terminating NUL into @p buf (at least 11 bytes).

@@ -79,9 +79,9 @@ NL_EXTERN nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since,
 NL_EXTERN nl_status nl_policy_end(nl_policy *p, const char *key, nl_date since);
 
 /** Value of parameter @p key in force on date @p on.
- *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (unknown key);
- *  NL_ENOTINFORCE (before the first value or while the parameter is ended).
- *  On error *out is 0. */
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (unknown key); NL_EDATE
+ *  (@p on outside 0001-01-01..9999-12-31); NL_ENOTINFORCE (before the first
+ *  value or while the parameter is ended). On error *out is 0. */
 NL_EXTERN nl_status nl_policy_get(const nl_policy *p, const char *key, nl_date on,
                                   int64_t *out);
 

@@ -342,6 +342,7 @@ static void date_functions_refuse_impossible_dates(void **state)
     for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
         int y = -7, m = -7, dd = -7;
         assert_int_equal(nl_date_split(bad_dates[i], &y, &m, &dd), NL_EDATE);
+        assert_true(y == 0 && m == 0 && dd == 0);
         memset(buf, 'x', sizeof buf);
         assert_int_equal(nl_date_format(bad_dates[i], buf, sizeof buf), NL_EDATE);
         assert_string_equal(buf, "");
@@ -451,6 +452,14 @@ static void bad_get_and_set_arguments_are_refused_and_change_nothing(void **stat
     assert_int_equal(nl_policy_get(policy, "expert.cap.level1", nlh_date(2015, 2, 28), &v),
                      NL_ENOTINFORCE);
     assert_true(v == 0);
+    /* A day outside 0001..9999 is a date error, as for the rules; an unknown
+     * key (an argument) is reported first. */
+    for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
+        v = 777;
+        assert_int_equal(nl_policy_get(policy, "expert.cap.level1", bad_dates[i], &v), NL_EDATE);
+        assert_true(v == 0);
+        assert_int_equal(nl_policy_get(policy, "no.such.key", bad_dates[i], &v), NL_ENOTFOUND);
+    }
 
     nl_policy *w = NULL;
     assert_int_equal(nl_policy_clone(policy, &w), NL_OK);
