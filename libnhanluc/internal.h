@@ -112,8 +112,10 @@ bool nl__kind_allows(const nl_param_kind *k, int64_t v);
 nl_policy *nl__policy_alloc(void);
 /* Sorts params, builds the known-id and workplace indexes and checks that
  * every required parameter exists. Returns NL_OK or NL_EPARSE with a
- * message in `why` (size >= 128) naming the missing key. */
-nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_key);
+ * message in `why` (size >= 128) naming the missing key; *bad_tier is then
+ * the workplace tier whose amount parameter is missing, or NULL when a
+ * required parameter is. */
+nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_tier);
 
 /* Dates (date.c). */
 #define NL_DATE_MIN (-719162)   /* 0001-01-01 */

@@ -88,14 +88,13 @@ static ptrdiff_t find_param(const nl_policy *p, const char *key)
     return -1;
 }
 
-nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_key)
+nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_tier)
 {
-    *bad_key = NULL;
+    *bad_tier = NULL;
     qsort(p->params, p->nparams, sizeof *p->params, cmp_param);
     for (int i = 0; i < NL_P_KNOWN_COUNT; i++) {
         ptrdiff_t k = find_param(p, nl__known[i].key);
         if (k < 0) {
-            *bad_key = nl__known[i].key;
             snprintf(why, why_size, "required parameter \"%s\" is missing", nl__known[i].key);
             return NL_EPARSE;
         }
@@ -108,7 +107,7 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
         snprintf(key, sizeof key, NL_TIER_PREFIX "%s", w->tier);
         ptrdiff_t k = find_param(p, key);
         if (k < 0) {
-            *bad_key = w->tier;
+            *bad_tier = w->tier;
             snprintf(why, why_size, "workplace %03d has tier \"%s\" but parameter \"%s\" is missing",
                      w->code, w->tier, key);
             return NL_EPARSE;

@@ -151,32 +151,20 @@ static void line_col(const char *s, size_t off, int *line, int *col)
     *col = cc;
 }
 
+static void append_segment(char *buf, size_t size, size_t *used, const char *s, size_t n);
+
 /* The path as a JSON Pointer: member names escape '~' as "~0" and '/' as
  * "~1" (RFC 6901, section 3), so "a/b" and "a" then "b" stay distinct. */
 static void pointer(const ctx *c, char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (int d = 0; d < c->depth && used < size; d++) {
-        if (c->path[d].key == NULL) {
-            int w = snprintf(buf + used, size - used, "/%zu", c->path[d].index);
-            if (w < 0)
-                break;
-            used += (size_t)w;
+    for (int d = 0; d < c->depth && used + 1 < size; d++) {
+        if (c->path[d].key != NULL) {
+            append_segment(buf, size, &used, c->path[d].key, strlen(c->path[d].key));
             continue;
         }
-        char seg[2 * sizeof c->err->key], *o = seg;   /* room for every char escaped */
-        *o++ = '/';
-        for (const char *k = c->path[d].key; *k && o < seg + sizeof seg - 3; k++) {
-            if (*k == '~' || *k == '/') {
-                *o++ = '~';
-                *o++ = *k == '~' ? '0' : '1';
-            } else {
-                *o++ = *k;
-            }
-        }
-        *o = '\0';
-        int w = snprintf(buf + used, size - used, "%s", seg);
+        int w = snprintf(buf + used, size - used, "/%zu", c->path[d].index);
         if (w < 0)
             break;
         used += (size_t)w;
@@ -545,7 +533,7 @@ static nl_status read_document(ctx *c, json_t *root)
     const char *bad;
     if (nl__policy_finish(c->p, why, sizeof why, &bad) != NL_OK) {
         c->depth = 0;
-        if (strncmp(why, "workplace", 9) != 0) {
+        if (bad == NULL) {   /* a required parameter, not a tier's amount */
             push_key(c, "parameters");
             return fail(c, "%s", why);
         }
@@ -570,7 +558,7 @@ static nl_status read_document(ctx *c, json_t *root)
 /* ------------------------------------------------------- syntax errors */
 
 /* Appends "/" and the member name s[0..n) to a JSON Pointer, escaping '~'
- * and '/' as pointer() does. Stops (truncates) when buf is full. */
+ * as "~0" and '/' as "~1". Stops (truncates) when buf is full. */
 static void append_segment(char *buf, size_t size, size_t *used, const char *s, size_t n)
 {
     size_t u = *used;
