@@ -831,11 +831,9 @@ static bool training_plan(void *ctx, nl_status *err)
     }
     for (size_t i = 0; i < niv; i++) {
         nl_date on = ivmap_rep(&c->iv, i);
-        for (int j = 0; j < 4; j++) {
-            nl_use u;
-            nl__use_known(p, nl__training_rate_pid[j], on, &u);
-            c->rates[i].v[j] = u.value;
-        }
+        nl_use use[4];   /* a rate not in force stays 0: the decision below says so */
+        c->rates[i] = (nl_training_rates){{0}};
+        (void)nl__training_rates_on(p, on, &c->rates[i], use);
         /* With no money claimed: the decision (reason, certainty) alone. */
         for (unsigned x = 0; x < 4; x++) {
             nl_training t = {.dedicated_official = x >> 1, .short_concentrated = x & 1,

@@ -43,12 +43,11 @@ nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_train
         return answer(out, NL_REASON_NOT_IN_FORCE, &period, period.certainty);
     nl_certainty cert = period.certainty;
     nl_training_rates rates;
-    for (int i = 0; i < 4; i++) {
-        if (!nl__use_known(p, nl__training_rate_pid[i], t->start, &rate[i]))
-            return answer(out, NL_REASON_NOT_IN_FORCE, &rate[i], rate[i].certainty);
+    int missing = nl__training_rates_on(p, t->start, &rates, rate);
+    if (missing >= 0)
+        return answer(out, NL_REASON_NOT_IN_FORCE, &rate[missing], rate[missing].certainty);
+    for (int i = 0; i < 4; i++)
         nl__weaken(&cert, rate[i].certainty);
-        rates.v[i] = rate[i].value;
-    }
     const nl_use *tuition = &rate[0];
 
     if (!t->dedicated_official)

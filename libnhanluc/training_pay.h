@@ -19,6 +19,20 @@ typedef struct nl_training_rates {
                        day, travel cap per course */
 } nl_training_rates;
 
+/* The four rates in force on `on`, with how each was found (source,
+ * certainty) in use[0..3]. Returns the index of the first rate not in
+ * force, or -1 when all four are. Both paths resolve the rates here. */
+static inline int nl__training_rates_on(const nl_policy *p, nl_date on, nl_training_rates *k,
+                                        nl_use use[4])
+{
+    for (int i = 0; i < 4; i++) {
+        if (!nl__use_known(p, nl__training_rate_pid[i], on, &use[i]))
+            return i;
+        k->v[i] = use[i].value;
+    }
+    return -1;
+}
+
 /* Claimed amount up to cap_per_unit × units; a cap too large for int64 is no
  * cap at all. */
 static inline int64_t nl__training_capped(int64_t claimed, int64_t cap_per_unit, int64_t units)
