@@ -27,6 +27,7 @@
  * date only through parameter lookups, the workplace only through its tier
  * (workplaces of one tier answer alike), and the experience only through
  * comparisons with the expert.years.* parameters. */
+#include <float.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,15 @@ static inline bool flag_bad(uint8_t f)
  * answer: reason (| ERR_FLAG) in bits 0-7, certainty in 8-15, and in 16-23
  * the index of the amount in a short list of distinct amounts. */
 #define ATTR_PERSON_BITS 8
+/* The person index packs the enums into those 8 bits: degree 3 bits, major
+ * and agency 2 each, the post 1. A new enum value must fit or widen this. */
+_Static_assert(NL_DEGREE_DOCTOR < 8 && NL_MAJOR_ELECTRONICS_TELECOM < 4 && NL_AGENCY_STATE < 4,
+               "the attraction person index no longer fits 8 bits");
+/* Largest valid input values, as nl__valid_*() checks them one by one. */
+#define MAX_DEGREE ((uint32_t)NL_DEGREE_DOCTOR)
+#define MAX_MAJOR ((uint32_t)NL_MAJOR_ELECTRONICS_TELECOM)
+#define MAX_AGENCY ((uint32_t)NL_AGENCY_STATE)
+#define MAX_ROLE ((uint32_t)NL_ROLE_TEAM_LEADER)
 #define ATTR_MAX_CELLS (1u << 22)   /* 16 MiB of cells at most, else no tables */
 #define ATTR_MAX_AMOUNTS 256
 #define ATTR_SIMD_BREAKS 15         /* vector path: intervals by compares */
@@ -465,7 +475,8 @@ static uint32_t attr_block_scalar(const attr_ctx *c, size_t b, size_t e, bool wa
         uint32_t d = deg[k], m = maj[k], a = agy[k], f = ded[k];
         uint32_t w = (uint16_t)wp[k];
         nl_date s = start[k];
-        bad |= (d > 4) | (m > 2) | (a > 2) | (f > 1) | (w > 999) | date_bad(s);
+        bad |= (d > MAX_DEGREE) | (m > MAX_MAJOR) | (a > MAX_AGENCY) | (f > 1) | (w > 999) |
+               date_bad(s);
         /* Masked so that a bad record still reads a cell in range. */
         size_t person = (d << 5 | m << 3 | a << 1 | f) & 0xff;
         uint32_t v = cell[(ivmap_of(&c->iv, s) << ATTR_PERSON_BITS | person) * ns +
@@ -505,7 +516,8 @@ __attribute__((target("avx2"))) static uint32_t attr_block_avx2(const attr_ctx *
                                                                  size_t e, bool want_cert)
 {
     const __m256i zero = _mm256_setzero_si256(), ones = _mm256_set1_epi32(-1);
-    const __m256i c4 = _mm256_set1_epi32(4), c2 = _mm256_set1_epi32(2),
+    const __m256i cdeg = _mm256_set1_epi32((int)MAX_DEGREE), cmaj = _mm256_set1_epi32((int)MAX_MAJOR),
+                  cagy = _mm256_set1_epi32((int)MAX_AGENCY),
                   c1 = _mm256_set1_epi32(1), c999 = _mm256_set1_epi32(999),
                   c1023 = _mm256_set1_epi32(1023), low8 = _mm256_set1_epi32(0xff),
                   err = _mm256_set1_epi32(ERR_FLAG), ns = _mm256_set1_epi32((int)c->nslots),
@@ -533,8 +545,8 @@ __attribute__((target("avx2"))) static uint32_t attr_block_avx2(const attr_ctx *
         __m256i w = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(wp + k)));
         __m256i s = _mm256_loadu_si256((const __m256i *)(start + k));
         __m256i bad = _mm256_or_si256(
-            _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi32(d, c4), _mm256_cmpgt_epi32(m, c2)),
-                            _mm256_or_si256(_mm256_cmpgt_epi32(a, c2), _mm256_cmpgt_epi32(f, c1))),
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi32(d, cdeg), _mm256_cmpgt_epi32(m, cmaj)),
+                            _mm256_or_si256(_mm256_cmpgt_epi32(a, cagy), _mm256_cmpgt_epi32(f, c1))),
             _mm256_or_si256(_mm256_cmpgt_epi32(w, c999),
                             _mm256_or_si256(_mm256_cmpgt_epi32(dmin, s),
                                             _mm256_cmpgt_epi32(s, dmax))));
@@ -728,10 +740,10 @@ static uint32_t expert_block(const void *ctx, size_t b, size_t e, bool want_cert
         double y = years[k];
         nl_date s = on[k];
         /* !(y >= 0) catches NaN; y > DBL_MAX catches +inf. */
-        bad |= (d > 4) | (r > 2) | (uint32_t)!(y >= 0.0) | (y > 1.7976931348623157e308) |
+        bad |= (d > MAX_DEGREE) | (r > MAX_ROLE) | (uint32_t)!(y >= 0.0) | (y > DBL_MAX) |
                date_bad(s);
-        d = d > 4 ? 4 : d;
-        r = r > 2 ? 2 : r;
+        d = d > MAX_DEGREE ? MAX_DEGREE : d;
+        r = r > MAX_ROLE ? MAX_ROLE : r;
         size_t band = 0;
         for (size_t j = 0; j < nthr; j++)
             band += y >= thr[j];
