@@ -147,13 +147,33 @@ static void certainty_names_are_the_status_words_of_the_facts(void **state)
     assert_null(nl_certainty_name((nl_certainty)-1));
 }
 
+/* A result carries the weakest certainty: the enum order is the scale. */
+_Static_assert(NL_CERTAINTY_CONFIRMED < NL_CERTAINTY_REPORTED &&
+                   NL_CERTAINTY_REPORTED < NL_CERTAINTY_UNCONFIRMED &&
+                   NL_CERTAINTY_UNCONFIRMED < NL_CERTAINTY_USER,
+               "certainties go from strongest to weakest");
+
 static void certainties_are_ordered_from_strongest_to_weakest(void **state)
 {
     (void)state;
-    /* A result carries the weakest certainty: the enum order is the scale. */
-    assert_true(NL_CERTAINTY_CONFIRMED < NL_CERTAINTY_REPORTED);
-    assert_true(NL_CERTAINTY_REPORTED < NL_CERTAINTY_UNCONFIRMED);
-    assert_true(NL_CERTAINTY_UNCONFIRMED < NL_CERTAINTY_USER);
+    /* The scale at work: an expert cap under TT 02/2015 rests on confirmed
+     * values only; a what-if value (certainty "user", the weakest) makes the
+     * answer "user" as well. */
+    nl_policy *p = NULL, *w = NULL;
+    assert_int_equal(nl_policy_default(&p), NL_OK);
+    nl_date on;
+    assert_int_equal(nl_date_parse(FACT_TT02_LAST_DAY, &on), NL_OK);
+    nl_expert e = {NL_DEGREE_BACHELOR, 15, NL_ROLE_MEMBER, false, on};
+    nl_expert_cap r;
+    assert_int_equal(nl_expert_salary_cap(p, &e, &r), NL_OK);
+    assert_int_equal(r.certainty, NL_CERTAINTY_CONFIRMED);
+    assert_int_equal(nl_policy_clone(p, &w), NL_OK);
+    assert_int_equal(nl_policy_set(w, "expert.cap.level1", on, fact_tt02_cap[1]), NL_OK);
+    assert_int_equal(nl_expert_salary_cap(w, &e, &r), NL_OK);
+    assert_true(r.monthly == fact_tt02_cap[1]);
+    assert_int_equal(r.certainty, NL_CERTAINTY_USER);
+    nl_policy_free(w);
+    nl_policy_free(p);
 }
 
 int main(void)

@@ -92,9 +92,27 @@ static void a_doctor_uses_the_thresholds_of_a_master(void **state)
 
 static void the_year_thresholds_are_5_10_15_and_3_5_8(void **state)
 {
-    (void)state;
-    /* The thresholds the tests above derive, spelt out: bachelor 4.99 / 5 /
-     * 9.99 / 10 / 14.99 / 15 and master 2.99 / 3 / 4.99 / 5 / 7.99 / 8. */
+    /* The policy's own threshold parameters are the facts, under both
+     * circulars ... */
+    const nl_policy *p = *state;
+    static const char *const days[] = {FACT_TT02_FIRST_DAY, FACT_TT02_LAST_DAY,
+                                       FACT_TT004_FIRST_DAY};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        nl_date on;
+        assert_int_equal(nl_date_parse(days[i], &on), NL_OK);
+        for (int level = 1; level <= 3; level++) {
+            char key[64];
+            int64_t v = -1;
+            snprintf(key, sizeof key, "expert.years.bachelor.level%d", level);
+            assert_int_equal(nl_policy_get(p, key, on, &v), NL_OK);
+            assert_true(v == fact_years_bachelor[level]);
+            snprintf(key, sizeof key, "expert.years.master.level%d", level);
+            assert_int_equal(nl_policy_get(p, key, on, &v), NL_OK);
+            assert_true(v == fact_years_master[level]);
+        }
+    }
+    /* ... which are, spelt out as the tests above derive them: bachelor 4.99 /
+     * 5 / 9.99 / 10 / 14.99 / 15 and master 2.99 / 3 / 4.99 / 5 / 7.99 / 8. */
     assert_int_equal(fact_years_bachelor[3], 5);
     assert_int_equal(fact_years_bachelor[2], 10);
     assert_int_equal(fact_years_bachelor[1], 15);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <nhanluc/nhanluc.h>
@@ -55,10 +56,13 @@ static inline bool nlh_utf8_valid(const char *s, size_t max)
     return nlf_utf8(s, max);
 }
 
+/* A date the tests know to be real; aborts on a typo rather than testing
+ * 1970-01-01 instead. */
 static inline nl_date nlh_date(int y, int m, int d)
 {
     nl_date out = 0;
-    (void)nl_date_ymd(y, m, d, &out);
+    if (nl_date_ymd(y, m, d, &out) != NL_OK)
+        abort();
     return out;
 }
 

@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "hardening.h"
+#include "../facts.h"
 
 #define NTHREADS 8
 #define BASE_SEED 0x6E68616E6C7563ull   /* "nhanluc" */
@@ -348,7 +349,7 @@ static void *clone_worker(void *arg)
         nl_subsidy a, b;
         for (int i = 0; i < 2000; i++) {
             if (nl_attraction_subsidy(mine, &c, &a) != NL_OK || a.amount != amount ||
-                nl_attraction_subsidy(shared, &c, &b) != NL_OK || b.amount != 150000000)
+                nl_attraction_subsidy(shared, &c, &b) != NL_OK || b.amount != FACT_AMOUNT_DISTRICT)
                 j->failures++;
         }
         nl_policy_free(mine);
