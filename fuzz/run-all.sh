@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds the libFuzzer harnesses with clang (address + undefined sanitizers)
 # and runs each for SECONDS (default 60), starting from a scratch copy of
-# fuzz/corpus/<harness>/ and fuzz/regressions/<harness>/ so the committed
-# corpus never grows. Exits non-zero if any harness finds a crash, a leak, a
+# fuzz/corpus/<harness>/ and fuzz/regressions/<harness>/ (policy_parse also
+# data/laocai.json and tests/hardening/documents/) so the committed corpus
+# never grows. Exits non-zero if any harness finds a crash, a leak, a
 # timeout or a failed invariant; the inputs are kept in
 # <build>/fuzz-findings/<harness>/ with a line telling how to replay them.
 #
@@ -35,16 +36,29 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/nhanluc-fuzz.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
 findings=$build/fuzz-findings
 
+# Called as `run_one h || status=1`, where set -e does not apply: every
+# step checks its own failure.
 run_one() {
   h=$1
   work=$scratch/$h
-  mkdir -p "$work/corpus" "$work/artifacts"
-  # Seeds: the corpus and every past finding (hidden files skipped).
-  for dir in "$root/fuzz/corpus/fuzz_$h" "$root/fuzz/regressions/fuzz_$h"; do
+  mkdir -p "$work/corpus" "$work/artifacts" || return 1
+  # Seeds: the corpus and every past finding (hidden files skipped); the
+  # parser also gets the built-in policy and the bad documents of the
+  # hardening tests, read where they live.
+  seeds="$root/fuzz/corpus/fuzz_$h $root/fuzz/regressions/fuzz_$h"
+  [ "$h" = policy_parse ] && seeds="$seeds $root/tests/hardening/documents"
+  for dir in $seeds; do
     [ -d "$dir" ] || continue
     find "$dir" -maxdepth 1 -type f ! -name '.*' ! -name 'README.md' \
-      -exec cp {} "$work/corpus/" \;
+      -exec cp {} "$work/corpus/" \; || return 1
   done
+  if [ "$h" = policy_parse ]; then
+    cp "$root/data/laocai.json" "$work/corpus/laocai.json" || return 1
+  fi
+  if [ -z "$(ls -A "$work/corpus")" ]; then
+    echo "fuzz_$h: no seeds in $seeds" >&2
+    return 1
+  fi
   dict=""
   [ "$h" = policy_parse ] && dict="-dict=$root/fuzz/policy.dict"
   set +e
@@ -59,6 +73,11 @@ run_one() {
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log" | tail -n 1)
   execs=$(grep -E '^stat::number_of_executed_units' "$work/log" | awk '{print $2}')
   echo "fuzz_$h: exit $rc; ${done_line:-no DONE line}; executions ${execs:-?}"
+  if [ -z "$done_line" ] && [ "$rc" -eq 0 ]; then
+    echo "fuzz_$h: libFuzzer did not report a finished run" >&2
+    tail -n 20 "$work/log" >&2
+    return 1
+  fi
   if [ "$rc" -ne 0 ] || [ -n "$(ls -A "$work/artifacts")" ]; then
     mkdir -p "$findings/$h"
     cp "$work/artifacts/"* "$findings/$h/" 2>/dev/null || true
