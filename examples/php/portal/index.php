@@ -101,7 +101,7 @@ try {
     require_once $autoload;
 
     $portal = new Portal\Portal(NhanLuc\Policy::defaultPolicy());
-    portal_render($portal->handle($_GET));
+    portal_render($portal->handle($_GET, $t));
 } catch (Throwable $e) {
     portal_fail($e, $t);
 }

@@ -266,15 +266,6 @@ final class Policy
     ];
 
     /**
-     * GSO codes given as strings that workplaceCode() accepted ("088" => 88),
-     * shared by all policies (for the request, like any static). Bounded:
-     * only strings of one to three digits get in, 1,110 at most.
-     *
-     * @var array<string|int, int>
-     */
-    private static array $gsoCodes = [];
-
-    /**
      * Rule 1: the one-off attraction subsidy for an IT graduate taking a
      * dedicated IT post at a Party or State agency of the province.
      *
@@ -322,7 +313,7 @@ final class Policy
                     \is_int($agency) ? $agency
                         : self::AGENCY[\is_string($agency) ? $agency : ($agency instanceof Agency ? $agency->value : '')] ?? -1,
                     $dedicatedPost,
-                    \is_int($workplace) ? $workplace : (\is_string($workplace) ? self::$gsoCodes[$workplace] ?? -1 : -1),
+                    \is_int($workplace) ? $workplace : (\is_string($workplace) ? self::gsoText($workplace) ?? -1 : -1),
                     \nl_date_parse(\is_string($start) ? $start
                         : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
                 );
@@ -758,12 +749,16 @@ final class Policy
         if (is_int($code)) {
             return $code;   // the library rejects codes outside 0..999
         }
-        if (preg_match('/^[0-9]{1,3}$/D', $code) !== 1) {
-            throw new InvalidArgumentError(
-                sprintf('%s: "%s" is not a GSO code (one to three digits, e.g. "088")', $field, $code),
-                Status::InvalidArgument->value
-            );
-        }
-        return self::$gsoCodes[$code] = (int) $code;   // known from now on to the rules' first try
+        return self::gsoText($code) ?? throw new InvalidArgumentError(
+            sprintf('%s: "%s" is not a GSO code (one to three digits, e.g. "088")', $field, $code),
+            Status::InvalidArgument->value
+        );
+    }
+
+    /** The code a GSO text of one to three ASCII digits stands for ("088" => 88), else null. */
+    private static function gsoText(string $code): ?int
+    {
+        $n = \strlen($code);
+        return $n >= 1 && $n <= 3 && \strspn($code, '0123456789') === $n ? (int) $code : null;
     }
 }

@@ -37,22 +37,25 @@ final class Portal
      * Everything the page shows for one request.
      *
      * @param array<string, mixed> $query $_GET
+     * @param Text|null            $t     the texts of $query['lang'], if already chosen
      *
      * @return array<string, mixed>
      */
-    public function handle(array $query): array
+    public function handle(array $query, ?Text $t = null): array
     {
-        $t = Text::for($query['lang'] ?? 'vi');
+        $t ??= Text::for($query['lang'] ?? 'vi');
         $q = $query['q'] ?? 'attraction';
         if (!\is_string($q) || !\in_array($q, self::QUESTIONS, true)) {
             $q = 'attraction';
         }
         $form = new Form($query, $t);
         $result = null;
+        // Only the attraction question lists the workplaces (its form and check).
+        $workplaces = $q === 'attraction' ? $this->policy->workplaces() : [];
         $submitted = \is_string($query['ask'] ?? null);
         if ($submitted) {
             $result = match ($q) {
-                'attraction' => $this->attraction($form),
+                'attraction' => $this->attraction($form, $workplaces),
                 'expert' => $this->expert($form),
                 'training' => $this->training($form),
             };
@@ -64,15 +67,16 @@ final class Portal
             'form' => $form,
             'submitted' => $submitted,
             'result' => $result,
-            'workplaces' => $this->policy->workplaces(),
+            'workplaces' => $workplaces,
             'policyName' => $this->policy->name(),
             'version' => Policy::libraryVersion(),
         ];
     }
 
-    private function attraction(Form $f): ?Result
+    /** @param list<\NhanLuc\Workplace> $workplaces */
+    private function attraction(Form $f, array $workplaces): ?Result
     {
-        $codes = array_map(static fn ($w) => $w->gsoCode(), $this->policy->workplaces());
+        $codes = array_map(static fn ($w) => $w->gsoCode(), $workplaces);
         $f->choice('degree', self::DEGREES);
         $f->choice('major', self::MAJORS);
         $f->choice('agency', self::AGENCIES);

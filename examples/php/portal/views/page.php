@@ -237,7 +237,7 @@ footer p { margin: 2px 0; }
   </section>
 <?php else : ?>
   <nav class="tabs" aria-label="<?= $h($t->get('site_title')) ?>">
-<?php foreach (['attraction', 'expert', 'training'] as $tab) : ?>
+<?php foreach (Portal\Portal::QUESTIONS as $tab) : ?>
     <a href="?q=<?= $tab ?>&amp;lang=<?= $h($t->lang) ?>" id="tab-<?= $tab ?>"<?= $tab === $q ? ' aria-current="page"' : '' ?>><?= $h($t->get('tab_' . $tab)) ?></a>
 <?php endforeach; ?>
   </nav>
