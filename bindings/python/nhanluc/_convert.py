@@ -19,7 +19,9 @@ import operator as _operator
 
 from . import capi as _capi
 from ._enums import Agency, Degree, Major, Role
-from ._errors import ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError
+from ._errors import (ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError,
+                      unknown_key)
+from ._results import Workplace
 
 INT64_MIN = -(1 << 63)
 INT64_MAX = (1 << 63) - 1
@@ -152,8 +154,7 @@ def key(x):
     if not isinstance(x, str):
         raise ArgumentTypeError("key must be a str, not %s" % _typename(x))
     if not _utf8_ok(x):
-        from ._errors import NotFoundError
-        raise NotFoundError("no parameter %r in this policy" % (x,))
+        raise unknown_key(x)
     return x
 
 
@@ -208,7 +209,6 @@ def role(x, name="role"):
 
 def workplace(x, name="workplace"):
     """A GSO code: int (88), its 3-digit text ("088"), or a Workplace."""
-    from ._results import Workplace
     if isinstance(x, Workplace):
         return x.code
     if isinstance(x, str):

@@ -14,6 +14,7 @@ and ``json.dumps(result.reason)`` work, and ``.code`` gives the C value.
 import enum
 
 from . import capi as _capi
+from ._errors import ArgumentTypeError, InvalidArgumentError
 
 __all__ = ["Degree", "Major", "Agency", "Role", "Reason", "Certainty"]
 
@@ -83,7 +84,6 @@ class _Label(str, enum.Enum):
         ValueError, if unknown)."""
         if type(code) is int and 0 <= code < len(cls._by_code):
             return cls._by_code[code]
-        from ._errors import InvalidArgumentError
         raise InvalidArgumentError("%r is not a %s code" % (code, cls.__name__))
 
 
@@ -130,10 +130,9 @@ _link(Certainty, len(Certainty), _capi.nl_certainty_name)
 
 
 def _reason_message(code, lang):
-    from ._errors import ArgumentTypeError, InvalidArgumentError
     if not isinstance(lang, str):
         raise ArgumentTypeError("lang must be 'vi' or 'en', not %s" % type(lang).__name__)
-    from ._convert import text as _text
+    from ._convert import text as _text   # here: _convert imports this module
     text = _capi.nl_reason_message(code, _text(lang, "lang"))
     if text is None:
         raise InvalidArgumentError("lang must be 'vi' or 'en', not %r" % (lang,))

@@ -131,6 +131,11 @@ class NotFoundError(Error, KeyError):
     default_code = Status.ENOTFOUND
 
 
+def unknown_key(key):
+    """The NotFoundError for parameter *key*, worded the same everywhere."""
+    return NotFoundError("no parameter %r in this policy" % (key,))
+
+
 class NotInForceError(Error, LookupError):
     """The parameter exists but has no value on that date: before its first
     value, or while it is ended (NL_ENOTINFORCE)."""

@@ -7,7 +7,7 @@ from . import _convert as _c
 from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Role
 from ._errors import (ArgumentTypeError, DateError, FileError, InvalidArgumentError,
-                      NotFoundError, NotInForceError)
+                      NotFoundError, NotInForceError, unknown_key)
 from ._results import (Parameter, ParameterValue, Workplace, _expert, _subsidy,
                        _training)
 
@@ -189,7 +189,7 @@ class Policy:
         try:
             _capi.nl_policy_set(self._p, key, day, value)
         except NotFoundError:
-            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+            raise unknown_key(key) from None
         except InvalidArgumentError:
             raise InvalidArgumentError("parameter %r cannot take the value %d"
                                        % (key, value)) from None
@@ -201,7 +201,7 @@ class Policy:
         try:
             _capi.nl_policy_end(self._p, key, day)
         except NotFoundError:
-            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+            raise unknown_key(key) from None
 
     def __contains__(self, key):
         """``key in policy``: whether the policy has a parameter *key*."""
@@ -225,7 +225,7 @@ class Policy:
         try:
             index = _capi.nl_policy_param_find(self._p, key)
         except NotFoundError:
-            raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+            raise unknown_key(key) from None
         return self._parameter(index)
 
     def parameters(self):
@@ -390,7 +390,7 @@ def _lookup_failed(e, key, on):
     if isinstance(e, NotInForceError):
         raise NotInForceError("parameter %r has no value on %s" % (key, on)) from None
     if isinstance(e, NotFoundError):
-        raise NotFoundError("no parameter %r in this policy" % (key,)) from None
+        raise unknown_key(key) from None
     raise e
 
 

@@ -101,6 +101,7 @@ from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Reason, Role
 from ._errors import (ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError,
                       error_for)
+from ._policy import Policy
 
 __all__ = ["attraction_subsidy", "expert_salary_cap", "training_support", "evaluate",
            "REASONS", "CERTAINTIES", "COLUMNS", "KINDS"]
@@ -738,8 +739,8 @@ def _frame(result, like):
 
 
 def _handle(policy):
-    p = getattr(policy, "_p", None)
-    if p is None or type(policy).__name__ != "Policy":
+    p = getattr(policy, "_p", None) if isinstance(policy, Policy) else None
+    if p is None:
         raise ArgumentTypeError("policy must be a nhanluc.Policy, not %s"
                                 % _c._typename(policy))
     return p

@@ -44,7 +44,7 @@ import numpy as np
 
 from . import _convert as _c
 from . import batch as _batch
-from ._errors import ArgumentTypeError, InvalidArgumentError, NotFoundError
+from ._errors import ArgumentTypeError, InvalidArgumentError, NotFoundError, unknown_key
 from ._policy import Policy
 
 __all__ = ["Change", "parse_change", "PolicySpec", "reform", "compare", "partial",
@@ -157,7 +157,7 @@ class Change:
                 raise NotFoundError("no parameter matches %r" % (self.key,))
             return keys
         if self.key not in policy:
-            raise NotFoundError("no parameter %r in this policy" % (self.key,))
+            raise unknown_key(self.key)
         return [self.key]
 
     def apply(self, policy):
