@@ -19,6 +19,8 @@
 
 #include <nhanluc/nhanluc.h>
 
+#include "../hardening/hardening.h"
+
 /* ------------------------------------------------------------- helpers */
 
 static size_t records(void)
@@ -28,47 +30,26 @@ static size_t records(void)
     return v > 0 ? (size_t)v : 1200000;
 }
 
-/* splitmix64: a small, fixed, seeded generator (same population every run). */
-typedef struct rng {
-    uint64_t s;
-} rng;
-
-static uint64_t next(rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static uint32_t below(rng *r, uint32_t n)
-{
-    return (uint32_t)(next(r) % n);
-}
-
-static nl_date ymd(int y, int m, int d)
-{
-    nl_date out = 0;
-    assert_int_equal(nl_date_ymd(y, m, d, &out), NL_OK);
-    return out;
-}
+/* The seeded generator (splitmix64, same population every run) and dates
+ * come from the hardening tests' helpers. */
+typedef uint64_t rng;
 
 /* Dates 2014-01-01..2027-12-31; one in four on or next to a date where a
  * parameter of the policy changes, so every edge is hit. */
 static nl_date random_date(rng *r, const nl_policy *p)
 {
-    if (below(r, 4) == 0) {
-        size_t np = nl_policy_param_count(p), i = below(r, (uint32_t)np);
+    if ((uint32_t)nlh_below(r, 4) == 0) {
+        size_t np = nl_policy_param_count(p), i = (uint32_t)nlh_below(r, (uint32_t)np);
         nl_param_info info;
         assert_int_equal(nl_policy_param_info(p, i, &info), NL_OK);
         nl_param_value v;
-        assert_int_equal(nl_policy_param_value(p, i, below(r, (uint32_t)info.value_count), &v),
+        assert_int_equal(nl_policy_param_value(p, i, (uint32_t)nlh_below(r, (uint32_t)info.value_count), &v),
                          NL_OK);
-        nl_date d = v.since + (nl_date)below(r, 3) - 1;
-        if (d >= ymd(2014, 1, 1) && d <= ymd(2027, 12, 31))
+        nl_date d = v.since + (nl_date)(uint32_t)nlh_below(r, 3) - 1;
+        if (d >= nlh_date(2014, 1, 1) && d <= nlh_date(2027, 12, 31))
             return d;
     }
-    return ymd(2014, 1, 1) + (nl_date)below(r, (uint32_t)(ymd(2027, 12, 31) - ymd(2014, 1, 1) + 1));
+    return nlh_date(2014, 1, 1) + (nl_date)(uint32_t)nlh_below(r, (uint32_t)(nlh_date(2027, 12, 31) - nlh_date(2014, 1, 1) + 1));
 }
 
 static void *xcalloc(size_t n, size_t size)
@@ -99,21 +80,21 @@ static int setup(void **state)
         if (nl_policy_clone(ps[0], &ps[i]) != NL_OK)
             return -1;
     nl_policy *w = ps[1], *many = ps[2], *far = ps[3];
-    if (nl_policy_set(w, "attraction.amount.district", ymd(2023, 3, 15), 175000000) ||
-        nl_policy_end(w, "attraction.amount.city_town", ymd(2024, 7, 1)) ||
-        nl_policy_set(w, "expert.years.bachelor.level2", ymd(2020, 1, 1), 9) ||
-        nl_policy_set(w, "expert.cap.level3", ymd(2020, 1, 1), 21000001) ||
-        nl_policy_set(w, "expert.daily.premium_bp", ymd(2019, 6, 1), 12345) ||
-        nl_policy_set(w, "training.tuition.share_bp", ymd(2022, 1, 1), 8500) ||
-        nl_policy_set(w, "training.meals.cap_per_day", ymd(2024, 2, 29), 230000))
+    if (nl_policy_set(w, "attraction.amount.district", nlh_date(2023, 3, 15), 175000000) ||
+        nl_policy_end(w, "attraction.amount.city_town", nlh_date(2024, 7, 1)) ||
+        nl_policy_set(w, "expert.years.bachelor.level2", nlh_date(2020, 1, 1), 9) ||
+        nl_policy_set(w, "expert.cap.level3", nlh_date(2020, 1, 1), 21000001) ||
+        nl_policy_set(w, "expert.daily.premium_bp", nlh_date(2019, 6, 1), 12345) ||
+        nl_policy_set(w, "training.tuition.share_bp", nlh_date(2022, 1, 1), 8500) ||
+        nl_policy_set(w, "training.meals.cap_per_day", nlh_date(2024, 2, 29), 230000))
         return -1;
     for (int y = 2021; y <= 2025; y++)
-        if (nl_policy_set(many, "attraction.amount.district", ymd(y, y - 2019, 1),
+        if (nl_policy_set(many, "attraction.amount.district", nlh_date(y, y - 2019, 1),
                           120000000 + 10000000 * (y - 2021)))
             return -1;
-    if (nl_policy_set(far, "expert.cap.level4", ymd(9000, 1, 1), 99000000) ||
-        nl_policy_set(far, "training.travel.cap_per_course", ymd(1000, 1, 1), 1) ||
-        nl_policy_set(far, "attraction.min_degree", ymd(1000, 1, 1), 1))
+    if (nl_policy_set(far, "expert.cap.level4", nlh_date(9000, 1, 1), 99000000) ||
+        nl_policy_set(far, "training.travel.cap_per_course", nlh_date(1000, 1, 1), 1) ||
+        nl_policy_set(far, "attraction.min_degree", nlh_date(1000, 1, 1), 1))
         return -1;
     *state = ps;
     return 0;
@@ -173,13 +154,13 @@ static attr_pop attr_random(const nl_policy *p, size_t n, uint64_t seed)
 {
     static const int16_t province[] = {80, 82, 83, 84, 85, 86, 87, 88, 89};
     attr_pop a = attr_alloc(n);
-    rng r = {seed};
+    rng r = seed;
     for (size_t k = 0; k < n; k++) {
-        a.degree[k] = (uint8_t)(below(&r, 3) ? 2 + below(&r, 3) : below(&r, 5));
-        a.major[k] = (uint8_t)(below(&r, 4) ? 1 + below(&r, 2) : below(&r, 3));
-        a.agency[k] = (uint8_t)(below(&r, 4) ? 1 + below(&r, 2) : below(&r, 3));
-        a.dedicated[k] = (uint8_t)(below(&r, 5) != 0);
-        a.workplace[k] = below(&r, 2) ? province[below(&r, 9)] : (int16_t)(k % 1000);
+        a.degree[k] = (uint8_t)((uint32_t)nlh_below(&r, 3) ? 2 + (uint32_t)nlh_below(&r, 3) : (uint32_t)nlh_below(&r, 5));
+        a.major[k] = (uint8_t)((uint32_t)nlh_below(&r, 4) ? 1 + (uint32_t)nlh_below(&r, 2) : (uint32_t)nlh_below(&r, 3));
+        a.agency[k] = (uint8_t)((uint32_t)nlh_below(&r, 4) ? 1 + (uint32_t)nlh_below(&r, 2) : (uint32_t)nlh_below(&r, 3));
+        a.dedicated[k] = (uint8_t)((uint32_t)nlh_below(&r, 5) != 0);
+        a.workplace[k] = (uint32_t)nlh_below(&r, 2) ? province[(uint32_t)nlh_below(&r, 9)] : (int16_t)(k % 1000);
         a.start[k] = random_date(&r, p);
     }
     return a;
@@ -269,13 +250,8 @@ static void attraction_answers_do_not_depend_on_threads_or_certainty(void **stat
     attr_free(&a);
 }
 
-static void assert_all_zero(const void *mem, size_t bytes)
-{
-    const unsigned char *b = mem;
-    for (size_t i = 0; i < bytes; i++)
-        if (b[i] != 0)
-            fail_msg("byte %zu of an output is %u, not 0", i, b[i]);
-}
+/* Every byte of an output is 0 (after a refused batch). */
+#define assert_all_zero(mem, bytes) assert_true(nlh_all_zero((mem), (bytes)))
 
 /* Breaks record k in one way; returns the status the single function gives. */
 static nl_status attr_break(attr_pop *a, size_t k, int how)
@@ -287,8 +263,8 @@ static nl_status attr_break(attr_pop *a, size_t k, int how)
     case 3: a->dedicated[k] = 2; return NL_EINVAL;   /* flags are 0 or 1 */
     case 4: a->workplace[k] = 1000; return NL_EINVAL;
     case 5: a->workplace[k] = -1; return NL_EINVAL;
-    case 6: a->start[k] = ymd(9999, 12, 31) + 1; return NL_EDATE;
-    case 7: a->start[k] = ymd(1, 1, 1) - 1; return NL_EDATE;
+    case 6: a->start[k] = nlh_date(9999, 12, 31) + 1; return NL_EDATE;
+    case 7: a->start[k] = nlh_date(1, 1, 1) - 1; return NL_EDATE;
     default:   /* two faults: the single function's order, EINVAL first */
         a->start[k] = INT32_MAX;
         a->degree[k] = 9;
@@ -354,7 +330,7 @@ static void attraction_without_tables_answers_the_same(void **state)
     assert_int_equal(nl_policy_clone(((nl_policy **)*state)[0], &w), NL_OK);
     for (int i = 0; i < 6000; i++)
         assert_int_equal(nl_policy_set(w, "attraction.amount.district",
-                                       ymd(2014, 1, 1) + i, 150000000 + i),
+                                       nlh_date(2014, 1, 1) + i, 150000000 + i),
                          NL_OK);
     attr_pop a = attr_random(w, 140000, 70);
     assert_int_equal(attr_run(w, &a, 3, true, NULL), NL_OK);
@@ -451,23 +427,23 @@ static void expert_free(expert_pop *e)
  * them, fractions, and long careers. */
 static double random_years(rng *r)
 {
-    double t = (double)below(r, 21);
-    switch (below(r, 5)) {
+    double t = (double)(uint32_t)nlh_below(r, 21);
+    switch ((uint32_t)nlh_below(r, 5)) {
     case 0: return t;
     case 1: return nextafter(t, -1.0) > 0 ? nextafter(t, -1.0) : 0.0;
     case 2: return nextafter(t, 100.0);
-    case 3: return (double)below(r, 1 << 20) / (double)(1 << 16);
-    default: return below(r, 50) ? t + 0.5 : 1e300;
+    case 3: return (double)(uint32_t)nlh_below(r, 1 << 20) / (double)(1 << 16);
+    default: return (uint32_t)nlh_below(r, 50) ? t + 0.5 : 1e300;
     }
 }
 
 static expert_pop expert_random(const nl_policy *p, size_t n, uint64_t seed)
 {
     expert_pop e = expert_alloc(n);
-    rng r = {seed};
+    rng r = seed;
     for (size_t k = 0; k < n; k++) {
-        e.degree[k] = (uint8_t)below(&r, 5);
-        e.role[k] = (uint8_t)(below(&r, 2) ? 0 : below(&r, 3));
+        e.degree[k] = (uint8_t)(uint32_t)nlh_below(&r, 5);
+        e.role[k] = (uint8_t)((uint32_t)nlh_below(&r, 2) ? 0 : (uint32_t)nlh_below(&r, 3));
         e.years[k] = random_years(&r);
         e.on[k] = random_date(&r, p);
     }
@@ -609,16 +585,16 @@ static void expert_overflowing_cap_is_erange_at_its_first_record(void **state)
 {
     nl_policy *w = NULL;
     assert_int_equal(nl_policy_clone(((nl_policy **)*state)[0], &w), NL_OK);
-    assert_int_equal(nl_policy_set(w, "expert.cap.level1", ymd(2024, 1, 1), INT64_MAX / 10 * 9),
+    assert_int_equal(nl_policy_set(w, "expert.cap.level1", nlh_date(2024, 1, 1), INT64_MAX / 10 * 9),
                      NL_OK);
     expert_pop e = expert_random(w, 200000, 30);
     for (size_t k = 0; k < e.n; k++) {   /* nobody at level 1 after 2024 ... */
         e.role[k] = 0;
         e.years[k] = 1.0;
     }
-    e.on[123456] = ymd(2024, 5, 5);      /* ... but this one */
+    e.on[123456] = nlh_date(2024, 5, 5);      /* ... but this one */
     e.role[123456] = 2;
-    e.on[190000] = ymd(2025, 5, 5);
+    e.on[190000] = nlh_date(2025, 5, 5);
     e.years[190000] = 30;
     expert_expect_bad(w, &e, 123456, NL_ERANGE, 0);
     expert_free(&e);
@@ -705,28 +681,28 @@ static void training_free(training_pop *t)
  * that the 64-bit product with a share overflows (the 128-bit path). */
 static int64_t random_money(rng *r)
 {
-    switch (below(r, 6)) {
+    switch ((uint32_t)nlh_below(r, 6)) {
     case 0: return 0;
-    case 1: return (int64_t)below(r, 400000) * 1000;
-    case 2: return 190000 + (int64_t)below(r, 20000);
-    case 3: return 1990000 + (int64_t)below(r, 20000);
-    case 4: return (int64_t)(next(r) >> 24);
-    default: return (int64_t)(next(r) >> 6);   /* up to 2^58 */
+    case 1: return (int64_t)(uint32_t)nlh_below(r, 400000) * 1000;
+    case 2: return 190000 + (int64_t)(uint32_t)nlh_below(r, 20000);
+    case 3: return 1990000 + (int64_t)(uint32_t)nlh_below(r, 20000);
+    case 4: return (int64_t)(nlh_next(r) >> 24);
+    default: return (int64_t)(nlh_next(r) >> 6);   /* up to 2^58 */
     }
 }
 
 static training_pop training_random(const nl_policy *p, size_t n, uint64_t seed)
 {
     training_pop t = training_alloc(n);
-    rng r = {seed};
+    rng r = seed;
     for (size_t k = 0; k < n; k++) {
-        t.dedicated[k] = (uint8_t)(below(&r, 5) != 0);
-        t.short_course[k] = (uint8_t)(below(&r, 5) != 0);
+        t.dedicated[k] = (uint8_t)((uint32_t)nlh_below(&r, 5) != 0);
+        t.short_course[k] = (uint8_t)((uint32_t)nlh_below(&r, 5) != 0);
         for (int i = 0; i < 4; i++)
             t.money[i][k] = random_money(&r);
-        if (below(&r, 2))   /* keep most totals below INT64_MAX */
+        if ((uint32_t)nlh_below(&r, 2))   /* keep most totals below INT64_MAX */
             t.money[0][k] = t.money[1][k] = 0;
-        t.days[k] = below(&r, 50) ? 1 + (int32_t)below(&r, 60) : INT32_MAX;
+        t.days[k] = (uint32_t)nlh_below(&r, 50) ? 1 + (int32_t)(uint32_t)nlh_below(&r, 60) : INT32_MAX;
         t.start[k] = random_date(&r, p);
     }
     return t;
@@ -830,7 +806,7 @@ static void training_first_bad_record_fails_the_whole_batch(void **state)
                 training_pop t = training_random(p, n, 50 + (uint64_t)how);
                 for (size_t k = 0; k < n; k++) {   /* valid claims everywhere else */
                     t.money[0][k] = t.money[1][k] = 1000;
-                    t.start[k] = ymd(2022, 1, 1) + (nl_date)(k % 2000);
+                    t.start[k] = nlh_date(2022, 1, 1) + (nl_date)(k % 2000);
                 }
                 size_t a = at[i];
                 nl_status want = NL_EINVAL;
@@ -844,7 +820,7 @@ static void training_first_bad_record_fails_the_whole_batch(void **state)
                 case 6:   /* paid in full: the total passes INT64_MAX */
                     t.dedicated[a] = t.short_course[a] = 1;
                     t.money[0][a] = t.money[1][a] = INT64_MAX / 2 + 1;
-                    t.start[a] = ymd(2023, 1, 1);   /* in force */
+                    t.start[a] = nlh_date(2023, 1, 1);   /* in force */
                     want = NL_ERANGE;
                     break;
                 default: t.days[a] = 0; t.start[a] = INT32_MIN; break;

@@ -10,7 +10,7 @@
 
 #include <nhanluc/nhanluc.h>
 
-#include "../../fuzz/utf8_check.h"
+#include "../../fuzz/utf8_check.h"   /* nlf_utf8(), as the fuzz harnesses check */
 
 /* splitmix64: a small, fast, seedable generator; the same seed gives the
  * same records on every platform. */
@@ -47,13 +47,6 @@ static inline bool nlh_all_zero(const void *p, size_t n)
         if (b[i] != 0)
             return false;
     return true;
-}
-
-/* True if s is NUL-terminated within max bytes and valid UTF-8 (the check
- * the fuzz harnesses use). */
-static inline bool nlh_utf8_valid(const char *s, size_t max)
-{
-    return nlf_utf8(s, max);
 }
 
 /* A date the tests know to be real; aborts on a typo rather than testing

@@ -23,7 +23,7 @@
 #include <cmocka.h>
 
 #include "hardening.h"
-#include "../facts.h"
+#include "../nl_test.h"   /* SCRIBBLE, assert_zeroed, the facts */
 
 static nl_policy *policy;
 
@@ -40,8 +40,6 @@ static int teardown(void **state)
     return 0;
 }
 
-#define DIRTY(x) memset(&(x), 0xA5, sizeof(x))
-#define ASSERT_ZERO(x) assert_true(nlh_all_zero(&(x), sizeof(x)))
 
 /* Dates just inside and just outside 0001-01-01 .. 9999-12-31. */
 #define DATE_MIN (-719162)
@@ -73,30 +71,30 @@ static nl_training good_training(void)
 static nl_status subsidy(const nl_policy *p, const nl_candidate *c)
 {
     nl_subsidy r;
-    DIRTY(r);
+    SCRIBBLE(r);
     nl_status s = nl_attraction_subsidy(p, c, &r);
     if (s != NL_OK)
-        ASSERT_ZERO(r);
+        assert_zeroed(r);
     return s;
 }
 
 static nl_status cap(const nl_policy *p, const nl_expert *e)
 {
     nl_expert_cap r;
-    DIRTY(r);
+    SCRIBBLE(r);
     nl_status s = nl_expert_salary_cap(p, e, &r);
     if (s != NL_OK)
-        ASSERT_ZERO(r);
+        assert_zeroed(r);
     return s;
 }
 
 static nl_status support(const nl_policy *p, const nl_training *t)
 {
     nl_training_result r;
-    DIRTY(r);
+    SCRIBBLE(r);
     nl_status s = nl_training_support(p, t, &r);
     if (s != NL_OK)
-        ASSERT_ZERO(r);
+        assert_zeroed(r);
     return s;
 }
 
@@ -366,9 +364,9 @@ static void workplace_codes_outside_0_999_are_invalid(void **state)
         c.workplace = bad[i];
         assert_int_equal(subsidy(policy, &c), NL_EINVAL);
         nl_workplace w;
-        DIRTY(w);
+        SCRIBBLE(w);
         assert_int_equal(nl_policy_workplace(policy, bad[i], &w), NL_EINVAL);
-        ASSERT_ZERO(w);
+        assert_zeroed(w);
     }
     /* A well-formed code that is not a unit is an answer, not an error. */
     nl_subsidy r;
@@ -378,16 +376,16 @@ static void workplace_codes_outside_0_999_are_invalid(void **state)
     assert_int_equal(r.reason, NL_REASON_OUTSIDE_PROVINCE);
     assert_true(r.amount == 0);
     nl_workplace w;
-    DIRTY(w);
+    SCRIBBLE(w);
     assert_int_equal(nl_policy_workplace(policy, 81, &w), NL_ENOTFOUND);
-    ASSERT_ZERO(w);
-    DIRTY(w);
+    assert_zeroed(w);
+    SCRIBBLE(w);
     assert_int_equal(nl_policy_workplace_at(policy, nl_policy_workplace_count(policy), &w),
                      NL_ENOTFOUND);
-    ASSERT_ZERO(w);
-    DIRTY(w);
+    assert_zeroed(w);
+    SCRIBBLE(w);
     assert_int_equal(nl_policy_workplace_at(policy, SIZE_MAX, &w), NL_ENOTFOUND);
-    ASSERT_ZERO(w);
+    assert_zeroed(w);
     assert_int_equal(nl_policy_workplace(NULL, 80, &w), NL_EINVAL);
     assert_int_equal(nl_policy_workplace(policy, 80, NULL), NL_EINVAL);
     assert_int_equal(nl_policy_workplace_at(NULL, 0, &w), NL_EINVAL);
@@ -417,9 +415,9 @@ static void unknown_parameter_keys_are_not_found(void **state)
         assert_int_equal(nl_policy_get(policy, k, on, &v), NL_ENOTFOUND);
         assert_true(v == 0);
         nl_param_value pv;
-        DIRTY(pv);
+        SCRIBBLE(pv);
         assert_int_equal(nl_policy_get_value(policy, k, on, &pv), NL_ENOTFOUND);
-        ASSERT_ZERO(pv);
+        assert_zeroed(pv);
         size_t idx = 777;
         assert_int_equal(nl_policy_param_find(policy, k, &idx), NL_ENOTFOUND);
         assert_true(idx == 0);
@@ -504,23 +502,23 @@ static void listing_out_of_range_is_not_found_and_zeroed(void **state)
     nl_param_value pv;
     const size_t bad[] = {n, n + 1, SIZE_MAX};
     for (size_t i = 0; i < 3; i++) {
-        DIRTY(info);
+        SCRIBBLE(info);
         assert_int_equal(nl_policy_param_info(policy, bad[i], &info), NL_ENOTFOUND);
-        ASSERT_ZERO(info);
-        DIRTY(pv);
+        assert_zeroed(info);
+        SCRIBBLE(pv);
         assert_int_equal(nl_policy_param_value(policy, bad[i], 0, &pv), NL_ENOTFOUND);
-        ASSERT_ZERO(pv);
+        assert_zeroed(pv);
     }
     assert_int_equal(nl_policy_param_info(policy, 0, &info), NL_OK);
-    DIRTY(pv);
+    SCRIBBLE(pv);
     assert_int_equal(nl_policy_param_value(policy, 0, info.value_count, &pv), NL_ENOTFOUND);
-    ASSERT_ZERO(pv);
-    DIRTY(pv);
+    assert_zeroed(pv);
+    SCRIBBLE(pv);
     assert_int_equal(nl_policy_param_value(policy, 0, SIZE_MAX, &pv), NL_ENOTFOUND);
-    ASSERT_ZERO(pv);
-    DIRTY(info);
+    assert_zeroed(pv);
+    SCRIBBLE(info);
     assert_int_equal(nl_policy_param_info(NULL, 0, &info), NL_EINVAL);
-    ASSERT_ZERO(info);
+    assert_zeroed(info);
     assert_int_equal(nl_policy_param_info(policy, 0, NULL), NL_EINVAL);
     assert_int_equal(nl_policy_param_value(NULL, 0, 0, &pv), NL_EINVAL);
     assert_int_equal(nl_policy_param_value(policy, 0, 0, NULL), NL_EINVAL);
@@ -565,10 +563,10 @@ static void out_of_range_codes_have_safe_words(void **state)
     assert_null(nl_certainty_name((nl_certainty)-1));
     assert_null(nl_certainty_name((nl_certainty)4));
     for (int s = 0; s < NL_STATUS_COUNT; s++)
-        assert_true(nlh_utf8_valid(nl_strerror((nl_status)s), 256));
+        assert_true(nlf_utf8(nl_strerror((nl_status)s), 256));
     for (int r = 0; r < NL_REASON_COUNT; r++) {
-        assert_true(nlh_utf8_valid(nl_reason_message((nl_reason)r, "vi"), 512));
-        assert_true(nlh_utf8_valid(nl_reason_message((nl_reason)r, "en"), 512));
+        assert_true(nlf_utf8(nl_reason_message((nl_reason)r, "vi"), 512));
+        assert_true(nlf_utf8(nl_reason_message((nl_reason)r, "en"), 512));
     }
 }
 

@@ -141,8 +141,8 @@ static void check_refused(nl_status got, nl_status want, const nl_policy *out,
     assert_null(out);
     assert_int_equal(err->status, want);
     assert_true(err->message[0] != '\0');
-    assert_true(nlh_utf8_valid(err->message, sizeof err->message));
-    assert_true(nlh_utf8_valid(err->key, sizeof err->key));
+    assert_true(nlf_utf8(err->message, sizeof err->message));
+    assert_true(nlf_utf8(err->key, sizeof err->key));
     assert_true(err->line >= 0 && err->column >= 0);
 }
 
@@ -580,8 +580,8 @@ static void an_unreadable_file_is_an_io_error(void **state)
             nl_status got = nl_policy_load(path, &out, &err);
             answer = got == NL_EIO && out == NULL && err.status == NL_EIO &&
                              err.message[0] != '\0' &&
-                             nlh_utf8_valid(err.message, sizeof err.message) &&
-                             nlh_utf8_valid(err.key, sizeof err.key)
+                             nlf_utf8(err.message, sizeof err.message) &&
+                             nlf_utf8(err.key, sizeof err.key)
                          ? 'Y'
                          : 'N';
         }
