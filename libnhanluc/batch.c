@@ -444,7 +444,6 @@ static bool attr_plan(void *ctx, nl_status *err)
                                 (uint32_t)r.certainty << 8 | (uint32_t)ai << 16;
                         }
 #ifdef NL_BATCH_AVX2
-    __builtin_cpu_init();
     c->avx2 = __builtin_cpu_supports("avx2") && c->iv.nbp <= ATTR_SIMD_BREAKS &&
               c->namt <= ATTR_SIMD_AMOUNTS;
 #endif

@@ -87,15 +87,14 @@ struct nl_policy {
 
 /* A parameter's value on a date, as a rule uses it. */
 typedef struct nl_use {
-    int64_t value;           /* 0 unless in_force */
+    int64_t value;           /* 0 when not in force */
     const char *source;      /* source of the nearest dated value: never NULL */
     nl_certainty certainty;
-    bool in_force;           /* last: 24 bytes instead of 32 (no padding hole) */
 } nl_use;
 
 /* Index of the value in force on `on`, or -1 before the first value. */
 ptrdiff_t nl__value_index(const nl_param_i *prm, nl_date on);
-/* Resolves parameter `idx` on `on` into `u`; returns u->in_force. */
+/* Resolves parameter `idx` on `on` into `u`; returns whether it is in force. */
 bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u);
 static inline bool nl__use_known(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u)
 {

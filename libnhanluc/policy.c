@@ -208,11 +208,11 @@ bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u)
     /* Before the first value the nearest source is the first value's: it is
      * the text that says when the rule starts. */
     const nl_value_i *v = &prm->v[i < 0 ? 0 : i];
-    u->in_force = i >= 0 && !v->ends;
-    u->value = u->in_force ? v->value : 0;
+    bool in_force = i >= 0 && !v->ends;
+    u->value = in_force ? v->value : 0;
     u->source = nl__source_text(p, v->source);
     u->certainty = v->certainty;
-    return u->in_force;
+    return in_force;
 }
 
 static void fill_value(const nl_policy *p, const nl_value_i *v, nl_param_value *out)
