@@ -15,8 +15,9 @@
  * Each language adds an idiomatic layer on top (bindings/python/nhanluc,
  * bindings/php/src); this module is its private foundation.
  *
- * The language files implement the raising and output typemaps:
- * python/nhanluc_python.swg and php/nhanluc_php.swg. */
+ * The language files implement the raising (nl_status, NL_RAISE) and the
+ * argout halves of the output typemaps: python/nhanluc_python.swg and
+ * php/nhanluc_php.swg. */
 
 #if defined(SWIGPYTHON)
 %module(package="nhanluc") capi
@@ -49,11 +50,48 @@ struct nl_policy {};
 #error "libnhanluc's SWIG interface supports Python and PHP"
 #endif
 
-/* Outputs become return values. */
+/* Outputs become return values: the input halves here (a zeroed temporary
+ * for the library to fill), the language files give the argout halves
+ * (NL_ARGOUT_*) and NL_RAISE. */
+%define NL_OUT_STRUCT(TYPE, DECL)
+%typemap(in, numinputs=0) DECL (TYPE temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+NL_ARGOUT_STRUCT(TYPE, DECL)
+%enddef
+
+%define NL_OUT_POLICY(DECL)
+%typemap(in, numinputs=0) DECL (nl_policy *temp = NULL) { $1 = &temp; }
+NL_ARGOUT_POLICY(DECL)
+%enddef
+
+%define NL_OUT_INTEGER(TYPE, DECL)
+%typemap(in, numinputs=0) DECL (TYPE temp = 0) { $1 = &temp; }
+NL_ARGOUT_INTEGER(DECL)
+%enddef
+
+/* The parse/load error detail: raised from %exception below, with the
+ * line, column and key, before the generic nl_status typemap runs. */
+%define NL_IN_ERROR(DECL)
+%typemap(in, numinputs=0) DECL (nl_error temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%enddef
+%exception nl_policy_load {
+    $action
+    if (result != NL_OK) { NL_RAISE(result, arg3); SWIG_fail; }
+}
+%exception nl_policy_parse {
+    $action
+    if (result != NL_OK) { NL_RAISE(result, arg4); SWIG_fail; }
+}
+
 NL_OUT_POLICY(nl_policy **out)
-NL_OUT_INT64(int64_t *out)
-NL_OUT_SIZE(size_t *index)
-NL_OUT_DATE(nl_date *out)
+NL_OUT_INTEGER(int64_t, int64_t *out)
+NL_OUT_INTEGER(size_t, size_t *index)
+NL_OUT_INTEGER(nl_date, nl_date *out)
 NL_OUT_STRUCT(nl_param_value, nl_param_value *out)
 NL_OUT_STRUCT(nl_param_info, nl_param_info *out)
 NL_OUT_STRUCT(nl_workplace, nl_workplace *out)
