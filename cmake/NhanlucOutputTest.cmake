@@ -14,3 +14,26 @@ function(nhanluc_add_output_test)
            COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${_t_EXIT} -DEXPECT_REGEX_FILE=${_file}
                    -P ${_nl_expect_script} -- ${_t_COMMAND})
 endfunction()
+
+# nhanluc_add_cmocka_test(<target> <source> NAME <test> [LABELS ...]
+#                         [DEFINITIONS ...] [LIBS ...])
+# One cmocka test program: built with the project's warnings (errors with
+# NHANLUC_WERROR), linked with the library and cmocka (the calling
+# directory must have run pkg_check_modules(CMOCKA ... IMPORTED_TARGET)),
+# registered with ctest, and given the sanitizer runtime's options in a
+# sanitizer build.
+function(nhanluc_add_cmocka_test target source)
+  cmake_parse_arguments(PARSE_ARGV 2 _t "" "NAME" "LABELS;DEFINITIONS;LIBS")
+  add_executable(${target} ${source})
+  target_link_libraries(${target} PRIVATE nhanluc::nhanluc PkgConfig::CMOCKA m ${_t_LIBS})
+  if(_t_DEFINITIONS)
+    target_compile_definitions(${target} PRIVATE ${_t_DEFINITIONS})
+  endif()
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow -Wvla
+    $<$<BOOL:${NHANLUC_WERROR}>:-Werror>)
+  add_test(NAME ${_t_NAME} COMMAND ${target})
+  set_tests_properties(${_t_NAME} PROPERTIES LABELS "${_t_LABELS}")
+  if(NHANLUC_SANITIZER_ENV)
+    set_property(TEST ${_t_NAME} APPEND PROPERTY ENVIRONMENT ${NHANLUC_SANITIZER_ENV})
+  endif()
+endfunction()
