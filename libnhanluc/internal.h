@@ -38,6 +38,7 @@ extern const nl_known_param nl__known[NL_P_KNOWN_COUNT];
 /* Kind of the per-tier amounts "attraction.amount.<tier>". */
 extern const nl_param_kind nl__kind_amount;
 #define NL_TIER_PREFIX "attraction.amount."
+#define NL_TIER_MAX 40   /* characters of a tier name: [a-z0-9_]{1,40} */
 
 /* Source index of values set through nl_policy_set / nl_policy_end. */
 #define NL_SOURCE_USER (-1)

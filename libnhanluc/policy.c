@@ -101,7 +101,7 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
         p->known[i] = (size_t)k;
     }
     qsort(p->workplaces, p->nworkplaces, sizeof *p->workplaces, cmp_workplace);
-    char key[sizeof NL_TIER_PREFIX + 64];
+    char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX];
     for (size_t i = 0; i < p->nworkplaces; i++) {
         nl_workplace_i *w = &p->workplaces[i];
         snprintf(key, sizeof key, NL_TIER_PREFIX "%s", w->tier);

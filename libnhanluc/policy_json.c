@@ -352,10 +352,12 @@ static nl_status read_workplaces(ctx *c, json_t *arr)
             return fail(c, "duplicate workplace code \"%s\"", code);
         seen[n] = true;
         pop(c);
-        char key[sizeof NL_TIER_PREFIX + 64];
+        /* Room for one character past NL_TIER_MAX: a longer tier, cut here,
+         * is still too long for nl__kind_for_key. */
+        char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX + 1];
         bool is_tier;
         snprintf(key, sizeof key, NL_TIER_PREFIX "%s", tier);
-        if (strlen(tier) > 40 || nl__kind_for_key(key, &is_tier) == NULL || !is_tier) {
+        if (nl__kind_for_key(key, &is_tier) == NULL || !is_tier) {
             push_key(c, "tier");
             return fail(c, "tier \"%s\" must be 1-40 characters of a-z, 0-9 and _", tier);
         }

@@ -59,7 +59,7 @@ const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier)
         return NULL;
     const char *t = key + plen;
     size_t n = strlen(t);
-    if (n == 0 || n > 40)
+    if (n == 0 || n > NL_TIER_MAX)
         return NULL;
     for (size_t i = 0; i < n; i++)
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '_'))

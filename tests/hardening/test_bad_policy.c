@@ -324,6 +324,23 @@ static void a_tier_without_an_amount_parameter_names_the_workplace(void **state)
                   "/workplaces/1/tier", "attraction.amount.village");
 }
 
+static void a_tier_name_of_40_characters_is_a_name_and_41_is_not(void **state)
+{
+    (void)state;
+    /* 40: a well-formed tier, refused only because nothing prices it. */
+    check_variant("\"tier\": \"district\"",
+                  "\"tier\": \"t123456789012345678901234567890123456789\"", "\"t1234", 0,
+                  NL_EPARSE, "/workplaces/1/tier", "but parameter \"attraction.amount.t1234");
+    /* 41 (and far longer, past the key buffer): not a tier name at all. */
+    check_variant("\"tier\": \"district\"",
+                  "\"tier\": \"t1234567890123456789012345678901234567890\"", "\"t1234", 0,
+                  NL_EPARSE, "/workplaces/1/tier", "must be 1-40 characters");
+    check_variant("\"tier\": \"district\"",
+                  "\"tier\": \"t12345678901234567890123456789012345678901234567890"
+                  "123456789012345678901234567890\"",
+                  "\"t1234", 0, NL_EPARSE, "/workplaces/1/tier", "must be 1-40 characters");
+}
+
 static void a_value_past_int64_in_the_full_document_names_the_value(void **state)
 {
     (void)state;
@@ -621,6 +638,7 @@ int main(void)
         cmocka_unit_test(every_document_file_has_an_expectation),
         cmocka_unit_test(the_builtin_document_itself_loads),
         cmocka_unit_test(a_tier_without_an_amount_parameter_names_the_workplace),
+        cmocka_unit_test(a_tier_name_of_40_characters_is_a_name_and_41_is_not),
         cmocka_unit_test(a_value_past_int64_in_the_full_document_names_the_value),
         cmocka_unit_test(a_negative_amount_in_the_full_document_names_the_value),
         cmocka_unit_test(a_nul_byte_that_jansson_would_skip_is_refused),
