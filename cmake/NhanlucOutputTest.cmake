@@ -1,18 +1,26 @@
 # nhanluc_add_output_test(NAME <name> EXIT <code|nonzero> REGEX <regex>
-#                         COMMAND <command> [<arg>...])
+#                         [PYTHON <interpreter>] COMMAND <command> [<arg>...])
 # A test that runs COMMAND and passes only if it exits with EXIT (0, a
 # given code, or "nonzero") AND its output (stdout and stderr together)
 # matches REGEX. ctest's own PASS_REGULAR_EXPRESSION ignores the exit code,
 # so a crash after the expected lines, or a refusal that exits 0, would pass.
 # The regex goes through a file (it may hold newlines and semicolons).
-set(_nl_expect_script ${CMAKE_CURRENT_LIST_DIR}/expect_output.cmake)
+# With PYTHON, COMMAND is a Python script run inside that interpreter by
+# expect_output.py (no cmake process under a preloaded sanitizer runtime).
+set(_nl_expect_dir ${CMAKE_CURRENT_LIST_DIR})
 function(nhanluc_add_output_test)
-  cmake_parse_arguments(PARSE_ARGV 0 _t "" "NAME;EXIT;REGEX" "COMMAND")
+  cmake_parse_arguments(PARSE_ARGV 0 _t "" "NAME;EXIT;REGEX;PYTHON" "COMMAND")
   set(_file ${CMAKE_CURRENT_BINARY_DIR}/${_t_NAME}.expect)
   file(WRITE ${_file} "${_t_REGEX}")
-  add_test(NAME ${_t_NAME}
-           COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${_t_EXIT} -DEXPECT_REGEX_FILE=${_file}
-                   -P ${_nl_expect_script} -- ${_t_COMMAND})
+  if(_t_PYTHON)
+    add_test(NAME ${_t_NAME}
+             COMMAND ${_t_PYTHON} ${_nl_expect_dir}/expect_output.py ${_t_EXIT} ${_file}
+                     ${_t_COMMAND})
+  else()
+    add_test(NAME ${_t_NAME}
+             COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${_t_EXIT} -DEXPECT_REGEX_FILE=${_file}
+                     -P ${_nl_expect_dir}/expect_output.cmake -- ${_t_COMMAND})
+  endif()
 endfunction()
 
 # nhanluc_add_cmocka_test(<target> <source> NAME <test> [LABELS ...]

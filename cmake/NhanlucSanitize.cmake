@@ -18,9 +18,12 @@
 #                              (NHANLUC_SANITIZER_PRELOAD_STRING: ":"-joined)
 #   NHANLUC_SANITIZER_ENV      "NAME=value" items for a C test's ENVIRONMENT
 #                              property (the *SAN_OPTIONS)
-# tests/hardening/CMakeLists.txt builds on them the ready-made environments
-# NHANLUC_SANITIZER_PYTHON_ENV and NHANLUC_SANITIZER_PHP_ENV for the
-# bindings' tests (docs/hardening.md, "Bindings under the sanitizers").
+#   NHANLUC_SANITIZER_PYTHON_ENV, NHANLUC_SANITIZER_PHP_ENV
+#                              the same, ready-made for the bindings' tests
+#                              (docs/hardening.md, "Bindings under the
+#                              sanitizers"); PHP's preloads the
+#                              nhanluc_no_deepbind shim defined here.
+# All are empty outside a sanitizer build.
 
 option(NHANLUC_SANITIZE "Build everything with -fsanitize=address,undefined" OFF)
 option(NHANLUC_TSAN "Build everything with -fsanitize=thread" OFF)
@@ -30,6 +33,8 @@ set(NHANLUC_SANITIZER_KIND "")
 set(NHANLUC_SANITIZER_PRELOAD "")
 set(NHANLUC_SANITIZER_PRELOAD_STRING "")
 set(NHANLUC_SANITIZER_ENV "")
+set(NHANLUC_SANITIZER_PYTHON_ENV "")
+set(NHANLUC_SANITIZER_PHP_ENV "")
 
 if(NHANLUC_TSAN AND (NHANLUC_SANITIZE OR NHANLUC_FUZZ))
   message(FATAL_ERROR
@@ -145,6 +150,34 @@ if(NHANLUC_SANITIZER_KIND STREQUAL "thread")
 else()
   list(APPEND NHANLUC_SANITIZER_ENV "ASAN_OPTIONS=${NHANLUC_ASAN_OPTIONS}"
                                     "UBSAN_OPTIONS=${NHANLUC_UBSAN_OPTIONS}")
+endif()
+
+# Python and PHP are not built with the sanitizer, so their tests preload
+# its runtime. php-cli dlopens extensions with RTLD_DEEPBIND, which the
+# runtime refuses: tests/hardening/no_deepbind.c (built without sanitizer
+# flags) drops that flag and must come first, hence verify_asan_link_order=0.
+add_library(nhanluc_no_deepbind MODULE ${PROJECT_SOURCE_DIR}/tests/hardening/no_deepbind.c)
+target_compile_options(nhanluc_no_deepbind PRIVATE -fno-sanitize=all)
+target_link_options(nhanluc_no_deepbind PRIVATE -fno-sanitize=all)
+target_link_libraries(nhanluc_no_deepbind PRIVATE ${CMAKE_DL_LIBS})
+set(_nl_shim "$<TARGET_FILE:nhanluc_no_deepbind>")
+if(NHANLUC_SANITIZER_KIND STREQUAL "address,undefined")
+  # Interpreters allocate for good at exit: leak checking stays with the C
+  # tests (LeakSanitizer) and the bindings' own reference-count tests.
+  set(_nl_opts "detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=1")
+  set(NHANLUC_SANITIZER_PYTHON_ENV
+      "LD_PRELOAD=${NHANLUC_SANITIZER_PRELOAD_STRING}"
+      "ASAN_OPTIONS=${_nl_opts}" "UBSAN_OPTIONS=${NHANLUC_UBSAN_OPTIONS}"
+      "PYTHONMALLOC=malloc")
+  set(NHANLUC_SANITIZER_PHP_ENV
+      "LD_PRELOAD=${_nl_shim}:${NHANLUC_SANITIZER_PRELOAD_STRING}"
+      "ASAN_OPTIONS=${_nl_opts}:verify_asan_link_order=0"
+      "UBSAN_OPTIONS=${NHANLUC_UBSAN_OPTIONS}" "USE_ZEND_ALLOC=0")
+else()
+  set(NHANLUC_SANITIZER_PYTHON_ENV "LD_PRELOAD=${NHANLUC_SANITIZER_PRELOAD_STRING}"
+                                   "TSAN_OPTIONS=${NHANLUC_TSAN_OPTIONS}")
+  set(NHANLUC_SANITIZER_PHP_ENV "LD_PRELOAD=${_nl_shim}:${NHANLUC_SANITIZER_PRELOAD_STRING}"
+                                "TSAN_OPTIONS=${NHANLUC_TSAN_OPTIONS}" "USE_ZEND_ALLOC=0")
 endif()
 
 if(NHANLUC_FUZZ)
