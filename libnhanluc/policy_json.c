@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -765,23 +767,45 @@ nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err)
         *out = NULL;
     if (out == NULL || path == NULL)
         return simple_error(err, NL_EINVAL, "NULL argument");
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    /* O_NONBLOCK: opening a FIFO with no writer must not block; only a
+     * regular file is read (a pipe, device or directory is refused, so
+     * nothing can make a load wait forever or read without end). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    bool opened = fd >= 0 && fstat(fd, &st) == 0;
+    if (!opened || !S_ISREG(st.st_mode)) {
         char msg[256];
-        snprintf(msg, sizeof msg, "cannot open \"%.180s\": %s", path, strerror(errno));
+        if (!opened)
+            snprintf(msg, sizeof msg, "cannot open \"%.180s\": %s", path, strerror(errno));
+        else
+            snprintf(msg, sizeof msg,
+                     "\"%.180s\" is not a regular file (a pipe, device or directory is not read)",
+                     path);
+        if (fd >= 0)
+            close(fd);
         simple_error(err, NL_EIO, msg);
         if (err)   /* a path is bytes, not necessarily UTF-8 */
             utf8_clean(err->message, sizeof err->message);
         return NL_EIO;
     }
-    /* Read at most one byte past the limit: enough to refuse an oversized
-     * file (or endless pipe) without reading all of it. */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size > (off_t)NL_POLICY_MAX_BYTES) {
-        fclose(f);
+    if (st.st_size > (off_t)NL_POLICY_MAX_BYTES) {
+        close(fd);
         return simple_error(err, NL_EPARSE, "document larger than 16 MiB");
     }
+    int flags = fcntl(fd, F_GETFL);
+    FILE *f = NULL;
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
+        (f = fdopen(fd, "rb")) == NULL) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "cannot read \"%.180s\": %s", path, strerror(errno));
+        close(fd);
+        simple_error(err, NL_EIO, msg);
+        if (err)
+            utf8_clean(err->message, sizeof err->message);
+        return NL_EIO;
+    }
+    /* Read at most one byte past the limit: enough to refuse a file that
+     * grew past it since fstat() without reading all of it. */
     size_t cap = 64 * 1024, len = 0;
     char *buf = malloc(cap);
     nl_status s = NL_OK;

@@ -38,9 +38,11 @@ NL_EXTERN nl_status nl_policy_default(nl_policy **out);
  *  @param path UTF-8 path of a JSON policy document.
  *  @param out receives a new policy, owned by the caller; NULL on error.
  *  @param err optional detail (line, column, key, message); may be NULL.
- *  @return NL_OK; NL_EINVAL (NULL argument); NL_EIO (cannot open or read);
- *  NL_EPARSE (malformed, or larger than NL_POLICY_MAX_BYTES); NL_ENOMEM.
- *  No partial policy is ever returned. */
+ *  @return NL_OK; NL_EINVAL (NULL argument); NL_EIO (cannot open or read,
+ *  or @p path is not a regular file: a named pipe, device or directory is
+ *  refused without waiting for a writer); NL_EPARSE (malformed, or larger
+ *  than NL_POLICY_MAX_BYTES); NL_ENOMEM. To load from a stream, read it
+ *  yourself and call nl_policy_parse(). No partial policy is ever returned. */
 NL_EXTERN nl_status nl_policy_load(const char *path, nl_policy **out, nl_error *err);
 
 /** Parses a policy document held in memory (@p len bytes, need not be
