@@ -249,3 +249,86 @@ def test_a_policy_cannot_be_pickled(shared_policy):
     import pickle
     with pytest.raises(TypeError):
         pickle.dumps(shared_policy)
+
+
+# ------------------------------------- not regular files, Ctrl-C (issue 10, item 15)
+# Run in a child process: on the code before the fix the load blocked forever
+# (a named pipe with no writer), which the child's timeout turns into a
+# failure instead of a hung test run. The timeout guards, it times nothing.
+
+_LOAD_FIFO = r"""
+import os, sys
+import nhanluc
+d = sys.argv[1]
+for name in ("policy.json", os.fsdecode(b"policy-\xff.json")):   # UTF-8 and not
+    path = os.path.join(d, name)
+    os.mkfifo(path)
+    try:
+        nhanluc.Policy.load(path)
+    except nhanluc.FileError as e:
+        print(e.code.name, "|", e)
+    os.unlink(path)
+"""
+
+
+def test_a_policy_path_that_is_a_named_pipe_is_refused_without_blocking(tmp_path):
+    import subprocess
+    import sys
+    p = subprocess.run([sys.executable, "-c", _LOAD_FIFO, str(tmp_path)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert len(lines) == 2, p.stdout
+    for line, name in zip(lines, ["policy.json", "policy-\\udcff.json"]):
+        assert line == ("EIO | cannot load '%s': it is a named pipe (FIFO), not a regular "
+                        "file; a policy is read from a JSON file (or from text with "
+                        "Policy.parse)" % (tmp_path / name)), line
+
+
+def test_a_device_as_policy_file_is_refused_as_not_a_regular_file():
+    # /dev/zero used to be read to 16 MiB before being refused as too large.
+    with pytest.raises(nhanluc.FileError) as e:
+        nhanluc.Policy.load("/dev/zero")
+    assert e.value.code == nhanluc.Status.EIO
+    assert "it is a device, not a regular file" in str(e.value)
+
+
+_INTERRUPT = r"""
+import os, signal, threading, time
+import nhanluc
+from nhanluc import capi
+# A document the library takes a while to refuse (16 MiB of spaces, then a
+# bad token): Ctrl-C lands while the parse runs without the GIL.
+doc = b" " * (capi.NL_POLICY_MAX_BYTES - 1) + b"x"
+started = threading.Event()
+
+def ctrl_c():
+    started.wait()
+    time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGINT)
+
+threading.Thread(target=ctrl_c, daemon=True).start()
+try:
+    for _ in range(300):
+        started.set()
+        try:
+            nhanluc.Policy.parse(doc)
+        except nhanluc.ParseError:
+            pass
+except BaseException as e:
+    print(type(e).__name__)
+else:
+    print("no interrupt")
+"""
+
+
+def test_ctrl_c_during_a_failing_library_call_is_a_keyboard_interrupt():
+    # The library call fails (ParseError) after the signal arrived; making
+    # that error ran Python code, whose KeyboardInterrupt used to be
+    # replaced by "RuntimeError: nhanluc: ...". An interrupt stays one.
+    import subprocess
+    import sys
+    p = subprocess.run([sys.executable, "-c", _INTERRUPT], capture_output=True, text=True,
+                       timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "KeyboardInterrupt", p.stdout + p.stderr

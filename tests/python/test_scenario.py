@@ -270,3 +270,101 @@ print("ok")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+# --------------------------------------------- exact totals (issue 10, item 5)
+# A what-if amount of INT64_MAX for every district: a district's total is a
+# multiple of it, past int64. Sums are Python ints, never wrapped around.
+
+BIG = (1 << 63) - 1
+BIG_REFORM = "attraction.amount.district=%d@2021-01-01" % BIG
+
+
+def _district_people(n82=3, n83=2):
+    rows = [("bachelor", "it", "state", True, "082", "2024-05-01")] * n82 + \
+        [("bachelor", "it", "state", True, "083", "2024-05-01")] * n83 + \
+        [("bachelor", "it", "state", True, "080", "2024-05-01")]
+    return pd.DataFrame(rows, columns=["degree", "major", "agency", "dedicated_post",
+                                       "workplace", "start"])
+
+
+def test_totals_past_int64_are_exact_python_ints():
+    c = sc.compare(_district_people(), BIG_REFORM)
+    rows = {r["workplace"]: r for r in c.rows}
+    assert rows["082"]["cost_reform"] == 3 * BIG and type(rows["082"]["cost_reform"]) is int
+    assert rows["083"]["cost_reform"] == 2 * BIG
+    assert rows["080"]["cost_reform"] == CITY
+    assert rows["total"]["cost_reform"] == 5 * BIG + CITY
+    assert rows["total"]["cost_change"] == 5 * BIG - 5 * DISTRICT
+    assert rows["total"]["cost_unconfirmed_reform"] == 5 * BIG + CITY   # what-if values
+    # The DataFrame keeps them exact too (Python ints, where int64 cannot).
+    s = c.summary.set_index("workplace")
+    assert s.loc["total", "cost_reform"] == 5 * BIG + CITY
+    assert s["cost_baseline"].dtype == np.int64   # columns that fit stay int64
+    assert "{:,}".format(5 * BIG + CITY).replace(",", ".") + " đ" in c.to_text()
+
+
+def test_partial_sums_past_int64_are_exact_in_dicts_and_frames():
+    pop = _district_people(n82=4, n83=3)
+    spec = sc.PolicySpec.default()
+    whole = sc.compare(pop, BIG_REFORM)
+    cuts = [0, 2, 5, len(pop)]
+    parts = [sc.partial(pop.iloc[a:b], spec, spec.with_changes(BIG_REFORM))
+             for a, b in zip(cuts, cuts[1:])]
+    assert parts[0]["082"][4] == 2 * BIG
+    frames = [sc.partial_frame(pop.iloc[a:b], spec, spec.with_changes(BIG_REFORM))
+              for a, b in zip(cuts, cuts[1:])]
+    assert frames[0].set_index("group").loc["082", "cost_reform"] == 2 * BIG
+    for partials in (parts, frames, [pd.concat(frames)]):
+        again = sc.Comparison.from_partials(partials, policy=spec, changes=[BIG_REFORM])
+        assert again.rows == whole.rows
+        assert again.totals["cost_reform"] == 7 * BIG + CITY
+
+
+def test_group_sums_of_many_huge_values_are_exact():
+    # The per-group sum of values near the int64 limits, positive and
+    # negative, as the scenario adds them up: equal to Python's sum.
+    rng = np.random.default_rng(5)
+    n, groups = 5000, 7
+    codes = rng.integers(0, groups, n).astype(np.intp)
+    a = rng.integers(-(1 << 63), (1 << 63) - 1, n, dtype=np.int64, endpoint=True)
+    a[:50] = np.iinfo(np.int64).max
+    a[50:100] = np.iinfo(np.int64).min
+    counts, (sums,) = sc._group_sums(codes, groups, [a])
+    want = [0] * groups
+    for g, v in zip(codes.tolist(), a.tolist()):
+        want[g] += v
+    assert sums == want and counts.tolist() == np.bincount(codes, minlength=groups).tolist()
+
+
+# --------------------------------------- messages, not tracebacks (item 10)
+
+def test_grouping_by_a_list_of_columns_is_a_type_error_that_says_what_to_do():
+    with pytest.raises(nhanluc.ArgumentTypeError) as e:
+        sc.compare(people_frame(), REFORM, by=["agency", "degree"])
+    assert str(e.value) == (
+        "by must be the name of one column (a str), 'auto' or None, not list; to group by "
+        "several columns, join them into one first, e.g. df['a'].astype(str) + '/' + "
+        "df['b'].astype(str)")
+    with pytest.raises(nhanluc.ArgumentTypeError):
+        sc.partial(people_frame(), by=("agency",))
+
+
+def test_a_chart_of_many_groups_shows_the_costliest_and_adds_up_the_rest(tmp_path):
+    # 2,000 groups used to make a picture too tall to draw (a ValueError
+    # from matplotlib); now the 24 costliest and one bar for the others.
+    n = 2000
+    df = pd.concat([people_frame()] * (n // 10 + 1), ignore_index=True).iloc[:n].copy()
+    df["office"] = ["office %04d" % i for i in range(n)]
+    c = sc.compare(df, REFORM, by="office", lang="en")
+    assert len(c.groups()) == n
+    path = tmp_path / "many.png"
+    assert c.chart(path) == path
+    data = path.read_bytes()
+    h = int.from_bytes(data[20:24], "big")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and h <= 150 * (3.2 + 0.48 * sc.CHART_GROUPS)
+    shown = sc._top_groups(c.groups(), "office", "en")
+    assert len(shown) == sc.CHART_GROUPS
+    assert shown[-1]["name"] == "Other groups (1,976)"
+    for col in sc.SUMMARY_COLUMNS:   # nothing lost: the bars add up to the total
+        assert sum(r[col] for r in shown) == c.totals[col], col

@@ -20,7 +20,7 @@ import operator as _operator
 from . import capi as _capi
 from ._enums import Agency, Degree, Major, Role
 from ._errors import (ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError,
-                      unknown_key)
+                      shown, unknown_key)
 from ._results import Workplace
 
 INT64_MIN = -(1 << 63)
@@ -55,8 +55,8 @@ def integer(x, name, lo=INT64_MIN, hi=INT64_MAX, what="an int"):
         raise ArgumentTypeError("%s must be %s, not %s" % (name, what, _typename(x)))
     v = _operator.index(x)
     if not lo <= v <= hi:
-        raise RangeError("%s = %d does not fit the library's %d-bit integer"
-                         % (name, v, 64 if hi == INT64_MAX else 32))
+        raise RangeError("%s = %s does not fit the library's %d-bit integer"
+                         % (name, shown(v), 64 if hi == INT64_MAX else 32))
     return v
 
 
@@ -96,8 +96,8 @@ def date(x, name):
                 raise DateError("NUL or not UTF-8 in a date")
             return _capi.nl_date_parse(x)
         except Error as e:
-            raise DateError("%s = %r is not a date YYYY-MM-DD between 0001 and 9999"
-                            % (name, x), e.code) from None
+            raise DateError("%s = %s is not a date YYYY-MM-DD between 0001 and 9999"
+                            % (name, shown(x)), e.code) from None
     if isinstance(x, _dt.datetime):
         raise ArgumentTypeError("%s must be a datetime.date, not a datetime "
                                 "(use .date())" % name)
@@ -132,8 +132,8 @@ def text(x, name):
     if not isinstance(x, str):
         raise ArgumentTypeError("%s must be a str, not %s" % (name, _typename(x)))
     if not _utf8_ok(x):
-        raise InvalidArgumentError("%s = %r is not text the library can read "
-                                   "(NUL or not UTF-8)" % (name, x))
+        raise InvalidArgumentError("%s = %s is not text the library can read "
+                                   "(NUL or not UTF-8)" % (name, shown(x)))
     return x
 
 
@@ -167,8 +167,8 @@ def choice(cls, x, name):
     if isinstance(x, str):
         member = cls._missing_(x)
         if member is None:
-            raise InvalidArgumentError("unknown %s %r; expected one of %s" % (
-                name, x, ", ".join(repr(str(m)) for m in cls)))
+            raise InvalidArgumentError("unknown %s %s; expected one of %s" % (
+                name, shown(x), ", ".join(repr(str(m)) for m in cls)))
         return int(member)
     if is_bool(x) or isinstance(x, _enum.Enum) or not hasattr(type(x), "__index__"):
         raise ArgumentTypeError("%s must be a %s or one of %s, not %s" % (
@@ -177,7 +177,7 @@ def choice(cls, x, name):
     # A plain int goes to the library as is, which judges the range (and
     # answers NL_EINVAL): the binding never clamps nor second-guesses it.
     if not INT32_MIN <= v <= INT32_MAX:
-        raise InvalidArgumentError("%s = %d is not a %s value" % (name, v, cls.__name__))
+        raise InvalidArgumentError("%s = %s is not a %s value" % (name, shown(v), cls.__name__))
     return v
 
 
@@ -214,10 +214,11 @@ def workplace(x, name="workplace"):
     if isinstance(x, str):
         s = x.strip()
         if not (s.isascii() and s.isdigit()):
-            raise InvalidArgumentError("%s = %r is not a GSO code such as \"088\"" % (name, x))
+            raise InvalidArgumentError("%s = %s is not a GSO code such as \"088\""
+                                       % (name, shown(x)))
         digits = s.lstrip("0")
         if len(digits) > 10:   # past 32 bits; int() would refuse past 4300 digits
-            raise RangeError("%s = %r does not fit the library's 32-bit integer"
-                             % (name, s if len(s) <= 40 else s[:20] + "..." + s[-5:]))
+            raise RangeError("%s = %s does not fit the library's 32-bit integer"
+                             % (name, shown(s)))
         return int32(int(digits or "0"), name)
     return integer(x, name, INT32_MIN, INT32_MAX, what="a GSO code (int or \"088\")")

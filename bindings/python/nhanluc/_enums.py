@@ -14,7 +14,7 @@ and ``json.dumps(result.reason)`` work, and ``.code`` gives the C value.
 import enum
 
 from . import capi as _capi
-from ._errors import ArgumentTypeError, InvalidArgumentError
+from ._errors import ArgumentTypeError, InvalidArgumentError, shown
 
 __all__ = ["Degree", "Major", "Agency", "Role", "Reason", "Certainty"]
 
@@ -84,7 +84,7 @@ class _Label(str, enum.Enum):
         ValueError, if unknown)."""
         if type(code) is int and 0 <= code < len(cls._by_code):
             return cls._by_code[code]
-        raise InvalidArgumentError("%r is not a %s code" % (code, cls.__name__))
+        raise InvalidArgumentError("%s is not a %s code" % (shown(code), cls.__name__))
 
 
 class Reason(_Label):
@@ -135,5 +135,5 @@ def _reason_message(code, lang):
     from ._convert import text as _text   # here: _convert imports this module
     text = _capi.nl_reason_message(code, _text(lang, "lang"))
     if text is None:
-        raise InvalidArgumentError("lang must be 'vi' or 'en', not %r" % (lang,))
+        raise InvalidArgumentError("lang must be 'vi' or 'en', not %s" % shown(lang))
     return text

@@ -30,13 +30,15 @@ The low-level module ``nhanluc.capi`` builds its exceptions by calling
 """
 
 import enum
+import math as _math
+import reprlib as _reprlib
 
 from . import capi as _capi
 
 __all__ = [
     "Status", "Error", "InvalidArgumentError", "ArgumentTypeError", "DateError",
     "RangeError", "NotFoundError", "NotInForceError", "ParseError", "FileError",
-    "OutOfMemoryError", "error_for",
+    "OutOfMemoryError", "error_for", "shown",
 ]
 
 
@@ -133,7 +135,7 @@ class NotFoundError(Error, KeyError):
 
 def unknown_key(key):
     """The NotFoundError for parameter *key*, worded the same everywhere."""
-    return NotFoundError("no parameter %r in this policy" % (key,))
+    return NotFoundError("no parameter %s in this policy" % shown(key))
 
 
 class NotInForceError(Error, LookupError):
@@ -171,6 +173,49 @@ class FileError(Error, OSError):
 class OutOfMemoryError(Error, MemoryError):
     """The library ran out of memory (NL_ENOMEM)."""
     default_code = Status.ENOMEM
+
+
+# ------------------------------------------------------- values in messages
+
+#: Characters of a value that a message shows at most (about): a longer
+#: value is shown as its start and end, and its length.
+SHOWN_MAX = 80
+_HEAD, _TAIL = 48, 16
+_short_repr = _reprlib.Repr()
+_short_repr.maxstring = _short_repr.maxother = SHOWN_MAX
+_short_repr.maxlist = _short_repr.maxtuple = _short_repr.maxdict = 6
+
+
+def shown(value, limit=SHOWN_MAX):
+    """*value* as a message shows it: ``repr(value)`` when that is short;
+    else a bounded excerpt and the size, so that a 50 MB value never makes
+    a 50 MB message::
+
+        'aaaaaaaaaaaa'…'aaaa' (50,000,000 characters)
+        an integer of about 5,001 digits
+
+    Every message of the package that quotes a value the caller gave goes
+    through this function."""
+    if isinstance(value, (str, bytes, bytearray)):
+        if len(value) <= limit:
+            return repr(value)
+        if isinstance(value, bytearray):
+            value = bytes(value)
+        return "%r…%r (%s %s)" % (value[:_HEAD], value[-_TAIL:], "{:,}".format(len(value)),
+                                 "characters" if isinstance(value, str) else "bytes")
+    if isinstance(value, int) and not isinstance(value, bool):
+        bits = abs(value).bit_length()
+        if bits <= 4 * limit:   # under ~1.2 * limit digits: cheap to print
+            text = str(int(value))
+            if len(text) <= limit:
+                return text
+        # Its decimal size without printing it (int -> str is quadratic,
+        # and refused past 4300 digits).
+        return "an integer of about %s digits" % "{:,}".format(int(bits * _math.log10(2)) + 1)
+    try:
+        return _short_repr.repr(value)
+    except Exception:   # a repr that fails: say what it is
+        return "<%s>" % type(value).__name__
 
 
 _BY_CODE = {

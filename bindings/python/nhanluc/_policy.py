@@ -1,13 +1,14 @@
 """The Policy class: dated parameters with legal sources, and the rules."""
 
 import os as _os
+import stat as _stat
 import threading as _threading
 
 from . import _convert as _c
 from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Role
 from ._errors import (ArgumentTypeError, DateError, FileError, InvalidArgumentError,
-                      NotFoundError, NotInForceError, unknown_key)
+                      NotFoundError, NotInForceError, shown, unknown_key)
 from ._results import (Parameter, ParameterValue, Workplace, _expert, _subsidy,
                        _training)
 
@@ -52,9 +53,13 @@ class Policy:
 
     Thread safety: the library calls release the GIL, so several threads
     can evaluate rules, read parameters and copy the same policy at the same
-    time. :meth:`set` and :meth:`end` modify the policy: they must not run
-    while any other thread uses that policy (not even for reading). To
-    change a shared policy, ``copy()`` it and change the copy.
+    time. :meth:`set` and :meth:`end` never change a policy another thread
+    may be reading: they change a copy of it and then put the copy in its
+    place (copy-on-write), so a call already running finishes on the values
+    it started with, and every later call sees the change. Changing a policy
+    while other threads evaluate on it is therefore safe (each answer is the
+    one before or the one after the change), though rarely what a scenario
+    wants: to compare, ``copy()`` the policy and change the copy.
     """
 
     __slots__ = ("_p", "__weakref__")
@@ -99,18 +104,17 @@ class Policy:
                                     % _c._typename(path))
         if "\0" in path:
             raise InvalidArgumentError("path must not contain NUL characters")
+        _regular_file(path)
         try:
             path.encode("utf-8")
         except UnicodeEncodeError:
             # A file name that is not UTF-8 (undecodable bytes): the C API
             # takes UTF-8 paths, so read the file here and parse it.
-            try:
-                with open(path, "rb") as f:
-                    data = f.read(_capi.NL_POLICY_MAX_BYTES + 1)
-            except OSError as e:
-                raise FileError("cannot open %r: %s" % (path, e.strerror or e)) from None
-            return cls.parse(data)
-        return cls._wrap(_capi.nl_policy_load(path))
+            return cls.parse(_read_regular_file(path))
+        try:
+            return cls._wrap(_capi.nl_policy_load(path))
+        except FileError as e:
+            raise FileError(_file_problem(path, e.message)) from None
 
     @classmethod
     def parse(cls, text):
@@ -175,7 +179,10 @@ class Policy:
         is replaced (also one that ended the parameter). The new value has
         status "user" and a "what-if" source.
 
-        Not thread safe: no other thread may use this policy meanwhile.
+        Copy-on-write: the change is made on a copy of the policy's values,
+        which then replaces them; calls running in other threads meanwhile
+        finish on the values they started with (see the class's "Thread
+        safety"). Concurrent set()/end() calls on one policy are serialised.
 
         Raises:
             NotFoundError (KeyError): unknown key.
@@ -187,21 +194,31 @@ class Policy:
         """
         key, day, value = _c.key(key), _c.date(since, "since"), _c.integer(value, "value")
         try:
-            _capi.nl_policy_set(self._p, key, day, value)
+            self._change(_capi.nl_policy_set, key, day, value)
         except NotFoundError:
             raise unknown_key(key) from None
         except InvalidArgumentError:
-            raise InvalidArgumentError("parameter %r cannot take the value %d"
-                                       % (key, value)) from None
+            raise InvalidArgumentError("parameter %s cannot take the value %d"
+                                       % (shown(key), value)) from None
 
     def end(self, key, since):
         """What-if: parameter *key* is not in force from *since* until its
-        next dated change. Same errors and thread rule as :meth:`set`."""
+        next dated change. Same errors and copy-on-write as :meth:`set`."""
         key, day = _c.key(key), _c.date(since, "since")
         try:
-            _capi.nl_policy_end(self._p, key, day)
+            self._change(_capi.nl_policy_end, key, day)
         except NotFoundError:
             raise unknown_key(key) from None
+
+    def _change(self, native, *args):
+        """native(handle, *args) on a clone of the handle, which then
+        replaces it: a C policy that another thread may be reading (the
+        library calls release the GIL) is never modified, and it lives as
+        long as a call that holds it. On error nothing is replaced."""
+        with _write_lock:
+            clone = _capi.nl_policy_clone(self._p)
+            native(clone, *args)
+            self._p = clone
 
     def __contains__(self, key):
         """``key in policy``: whether the policy has a parameter *key*."""
@@ -386,9 +403,69 @@ def _rule(native, args, date, invalid):
         raise invalid() from None
 
 
+# Serialises set()/end() (copy-on-write: two writers of one policy must not
+# both start from the same values, or one change would be lost).
+_write_lock = _threading.Lock()
+
+
+def _regular_file(path):
+    """Refuses a policy path that names something other than a regular
+    file (a named pipe, a device, a socket): reading one could block
+    forever or never end. A path that does not exist or cannot be examined
+    is left to the library, which says why it cannot be opened."""
+    try:
+        mode = _os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if not (_stat.S_ISREG(mode) or _stat.S_ISDIR(mode)):
+        raise FileError(_file_problem(path, "not a regular file"))
+
+
+def _read_regular_file(path):
+    """The bytes of policy file *path* (at most NL_POLICY_MAX_BYTES + 1, so
+    that a longer one is refused by parse), as nl_policy_load reads them:
+    opened without waiting (O_NONBLOCK: a named pipe without a writer would
+    block open() forever) and read only if it is a regular file."""
+    try:
+        fd = _os.open(path, _os.O_RDONLY | getattr(_os, "O_NONBLOCK", 0) |
+                      getattr(_os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise FileError("cannot open %s: %s" % (shown(path), e.strerror or e)) from None
+    try:
+        if not _stat.S_ISREG(_os.fstat(fd).st_mode):
+            raise FileError(_file_problem(path, "not a regular file"))
+        _os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as f:
+            return f.read(_capi.NL_POLICY_MAX_BYTES + 1)
+    except OSError as e:
+        if isinstance(e, FileError):
+            raise
+        raise FileError("cannot read %s: %s" % (shown(path), e.strerror or e)) from None
+    finally:
+        _os.close(fd)
+
+
+def _file_problem(path, message):
+    """A FileError's message that says what *path* is when it is not a
+    regular file, and what to do."""
+    try:
+        mode = _os.stat(path).st_mode
+    except (OSError, ValueError):
+        return message
+    what = ("a directory" if _stat.S_ISDIR(mode) else
+            "a named pipe (FIFO)" if _stat.S_ISFIFO(mode) else
+            "a device" if _stat.S_ISCHR(mode) or _stat.S_ISBLK(mode) else
+            "a socket" if _stat.S_ISSOCK(mode) else None)
+    if what is None:
+        return message
+    return ("cannot load %s: it is %s, not a regular file; a policy is read from a "
+            "JSON file (or from text with Policy.parse)" % (shown(path), what))
+
+
 def _lookup_failed(e, key, on):
     if isinstance(e, NotInForceError):
-        raise NotInForceError("parameter %r has no value on %s" % (key, on)) from None
+        raise NotInForceError("parameter %s has no value on %s"
+                              % (shown(key), shown(on) if isinstance(on, str) else on)) from None
     if isinstance(e, NotFoundError):
         raise unknown_key(key) from None
     raise e

@@ -100,7 +100,7 @@ from . import _convert as _c
 from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Reason, Role
 from ._errors import (ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError,
-                      error_for)
+                      error_for, shown)
 from ._policy import Policy
 
 __all__ = ["attraction_subsidy", "expert_salary_cap", "training_support", "evaluate",
@@ -223,7 +223,7 @@ def _record_error(exc, i, col=None, label=None):
     the message and as ``.index`` (and ``.column``)."""
     where = "record %d" % i
     if label is not None:
-        where += " (row %r)" % (label,)
+        where += " (row %s)" % shown(label)
     cls = type(exc)
     code = getattr(exc, "code", None)
     msg = "%s: %s" % (where, getattr(exc, "message", str(exc)))
@@ -260,8 +260,8 @@ def _one(col, v):
                 return 1
             if s in ("false", "f", "no", "n", "0", "không"):
                 return 0
-            raise InvalidArgumentError("%s = %r is not a yes/no value (true/false, 1/0)"
-                                       % (name, v))
+            raise InvalidArgumentError("%s = %s is not a yes/no value (true/false, 1/0)"
+                                       % (name, shown(v)))
         if hasattr(type(v), "__index__"):
             iv = int(v)
             if iv in (0, 1):
@@ -295,9 +295,9 @@ def _number_text(v, name, k):
     except ValueError:
         pass
     if k == "real":
-        raise InvalidArgumentError("%s = %r is not a number" % (name, v))
-    raise InvalidArgumentError("%s = %r is not a whole number%s" % (
-        name, v, " of đồng (write 5000000, without separators)" if k == "money" else ""))
+        raise InvalidArgumentError("%s = %s is not a number" % (name, shown(v)))
+    raise InvalidArgumentError("%s = %s is not a whole number%s" % (
+        name, shown(v), " of đồng (write 5000000, without separators)" if k == "money" else ""))
 
 
 def _date_value(v, name):
@@ -307,8 +307,8 @@ def _date_value(v, name):
         return _days(np.array([v]), name)[0]
     if isinstance(v, _dt.datetime):
         if v.tzinfo is not None:
-            raise ArgumentTypeError("%s = %r has a time zone: pass the calendar date "
-                                    "(.date() / .dt.date)" % (name, v))
+            raise ArgumentTypeError("%s = %s has a time zone: pass the calendar date "
+                                    "(.date() / .dt.date)" % (name, shown(v)))
         return v.date().toordinal() - _c._EPOCH
     if isinstance(v, (int, np.integer)) and not _c.is_bool(v):
         iv = int(v)
@@ -326,16 +326,36 @@ def _days(a, name):
     return a.view(np.int64)
 
 
+# Columns whose values pandas' factorize tells apart exactly: one type
+# throughout (a text column with NULs inside is checked below).
+_EXACT_KINDS = ("string", "integer", "floating", "boolean", "empty")
+
+
 def _factorize(a):
-    """(codes, uniques) with codes -1 for missing values (pandas' factorize
-    when pandas is loaded, else a dict)."""
+    """(codes, uniques) with codes -1 for missing values. Two records share
+    a code only if they hold the same value of the same type, so that
+    converting each unique once validates every value as itself: pandas'
+    factorize (fast, when pandas is loaded) takes ``5``, ``5.0`` and
+    ``True`` for one value, and "bachelor\\0phd" for "bachelor"; such
+    columns are factorised here on (type, value) instead."""
     pd = _sys.modules.get("pandas")
-    if pd is not None:
-        codes, uniques = pd.factorize(a)
-        return np.asarray(codes), list(uniques)
     if a.dtype.kind in "US":
+        # numpy compares fixed-width text exactly (pandas would not: see
+        # above); its empty text is a missing value for _one.
         uniques, codes = np.unique(a, return_inverse=True)
         return codes, list(uniques)
+    if pd is not None and a.dtype.kind != "O":   # numbers, bools: one type
+        codes, uniques = pd.factorize(a)
+        return np.asarray(codes), list(uniques)
+    if pd is not None and \
+            pd.api.types.infer_dtype(a, skipna=True) in _EXACT_KINDS:
+        codes, uniques = pd.factorize(a)
+        codes = np.asarray(codes)
+        uniq = np.asarray(uniques, dtype=object)
+        present = codes >= 0
+        # Text: pandas compares C strings, which end at a NUL.
+        if not len(uniq) or (uniq[codes[present]] == a[present]).all():
+            return codes, list(uniques)
     seen = {}
     codes = np.empty(len(a), np.intp)
     uniques = []
@@ -343,12 +363,16 @@ def _factorize(a):
         if _missing(v):
             codes[i] = -1
             continue
-        j = seen.get(v)
+        k = (type(v), v)
+        try:
+            j = seen.get(k)
+        except TypeError:   # unhashable: its own entry
+            j = None
+            k = None
         if j is None:
-            try:
-                j = seen[v] = len(uniques)
-            except TypeError:   # unhashable: its own entry
-                j = len(uniques)
+            j = len(uniques)
+            if k is not None:
+                seen[k] = j
             uniques.append(v)
         codes[i] = j
     return codes, uniques
@@ -438,6 +462,12 @@ def _to_array(col, values):
         # numpy's fixed-width text drops trailing NULs ("bachelor\0" would
         # read "bachelor"): keep the exact values, as the single-record
         # methods see them.
+        a = np.asarray(values, dtype=object)
+    elif a.dtype.kind in "biuf" and a.ndim == 1 and not isinstance(values, np.ndarray) \
+            and len(set(map(type, values))) > 1:
+        # A list mixing types ([5, True], [5, 5.0]): numpy would make one
+        # number type of them; keep each value as given, so that each is
+        # validated as itself (True is no amount of money).
         a = np.asarray(values, dtype=object)
     return a
 
@@ -584,12 +614,12 @@ def _gather(kind, data, columns, kw):
     unknown = [k for k in kw if k not in COLUMNS[kind.name]]
     if unknown:
         raise ArgumentTypeError("%s() got unexpected column(s) %s; its columns are %s" % (
-            kind.rule, ", ".join(map(repr, unknown)), ", ".join(COLUMNS[kind.name])))
+            kind.rule, ", ".join(map(shown, unknown[:10])), ", ".join(COLUMNS[kind.name])))
     columns = dict(columns or {})
     bad_map = [k for k in columns if k not in COLUMNS[kind.name]]
     if bad_map:
         raise InvalidArgumentError("columns= maps unknown column(s) %s; the columns of %s "
-                                   "are %s" % (", ".join(map(repr, bad_map)), kind.rule,
+                                   "are %s" % (", ".join(map(shown, bad_map[:10])), kind.rule,
                                                ", ".join(COLUMNS[kind.name])))
     if data is not None and not (hasattr(data, "__getitem__") and hasattr(data, "keys")):
         raise ArgumentTypeError("data must be a DataFrame or a mapping of columns, not %s"
@@ -605,6 +635,13 @@ def _gather(kind, data, columns, kw):
             continue
         src = columns.get(col.name, col.name)
         if data is not None and src in have:
+            twice = have.count(src)
+            if twice > 1:
+                # A DataFrame may have several columns of one name: which
+                # one is meant is not for nhanluc to guess.
+                raise InvalidArgumentError(
+                    "%s: the table has %d columns named %s: each column needs its own name"
+                    % (kind.rule, twice, shown(src)))
             got[col.name] = data[src]
         elif col.default is not None:
             got[col.name] = col.default
@@ -614,9 +651,12 @@ def _gather(kind, data, columns, kw):
         parts = []
         for name, src in missing:
             near = _difflib.get_close_matches(src, [str(h) for h in have], n=1, cutoff=0.6)
-            parts.append(repr(src) + (" (did you mean %r?)" % near[0] if near else ""))
+            parts.append(shown(src) + (" (did you mean %s?)" % shown(near[0]) if near else ""))
+        names = [str(h) if len(str(h)) <= 40 else shown(str(h)) for h in have[:30]]
+        if len(have) > 30:
+            names.append("… (%s columns)" % "{:,}".format(len(have)))
         raise InvalidArgumentError("%s: missing column(s) %s; the table has %s" % (
-            kind.rule, ", ".join(parts), ", ".join(map(str, have)) or "no columns"))
+            kind.rule, ", ".join(parts), ", ".join(names) or "no columns"))
     return got
 
 
@@ -641,8 +681,8 @@ def evaluate(kind, policy, data=None, *, threads=0, certainty=True, as_frame=Non
     try:
         k = _KINDS[kind]
     except (KeyError, TypeError):
-        raise InvalidArgumentError("kind must be one of %s, not %r"
-                                   % (", ".join(KINDS), kind)) from None
+        raise InvalidArgumentError("kind must be one of %s, not %s"
+                                   % (", ".join(KINDS), shown(kind))) from None
     handle = _handle(policy)
     _check_threads(threads)
     prepared = _prepare(k, data, columns, cols)

@@ -30,7 +30,9 @@ process. :func:`partial` evaluates one partition into small sums that
 same summary as a single-machine :func:`compare` (sums of integers: exact,
 in any order).
 
-Money is int đồng throughout; no float enters a total.
+Money is int đồng throughout; no float enters a total, and totals are exact
+whatever their size: sums past int64 (possible with extreme what-if
+amounts) are Python ints, never wrapped around.
 """
 
 import fnmatch as _fnmatch
@@ -44,7 +46,8 @@ import numpy as np
 
 from . import _convert as _c
 from . import batch as _batch
-from ._errors import ArgumentTypeError, InvalidArgumentError, NotFoundError, unknown_key
+from ._errors import (ArgumentTypeError, InvalidArgumentError, NotFoundError, shown,
+                      unknown_key)
 from ._policy import Policy
 
 __all__ = ["Change", "parse_change", "PolicySpec", "reform", "compare", "partial",
@@ -66,7 +69,7 @@ _LABELS = {
 
 def _lang(lang):
     if lang not in _LABELS:
-        raise InvalidArgumentError("lang must be 'vi' or 'en', not %r" % (lang,))
+        raise InvalidArgumentError("lang must be 'vi' or 'en', not %s" % shown(lang))
     return lang
 
 
@@ -77,8 +80,16 @@ _CHANGE_RE = _re.compile(r"^\s*(?P<key>[^=@\s]+)\s*=\s*(?P<value>[^@]+?)\s*"
 _SUFFIX = {"": 1, "k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "B": 10 ** 9, "G": 10 ** 9}
 
 
+#: Characters a number of a change may have (int64 has 19 digits; a factor
+#: needs few): a longer one is refused before it is converted.
+_NUMBER_MAX = 64
+
+
 def _number(text, what):
     t = text.strip().replace("_", "")
+    if len(t) > _NUMBER_MAX:
+        raise InvalidArgumentError("%s %s is too long for a number (at most %d characters)"
+                                   % (what, shown(text), _NUMBER_MAX))
     if _re.fullmatch(r"\d{1,3}(,\d{3})+", t):
         t = t.replace(",", "")
     m = _re.fullmatch(r"(\d+)/(\d+)", t)
@@ -86,8 +97,8 @@ def _number(text, what):
         return _fractions.Fraction(int(m.group(1)), int(m.group(2)))
     m = _re.fullmatch(r"(\d+(?:\.\d+)?)([kKMBG]?)", t)
     if not m:
-        raise InvalidArgumentError("%s %r is not a number such as 200000000, 200_000_000, "
-                                   "200M or 1.1" % (what, text))
+        raise InvalidArgumentError("%s %s is not a number such as 200000000, 200_000_000, "
+                                   "200M or 1.1" % (what, shown(text)))
     return _fractions.Fraction(m.group(1)) * _SUFFIX[m.group(2)]
 
 
@@ -100,7 +111,7 @@ class Change:
 
     def __init__(self, key, op, value, since):
         if op not in ("set", "scale", "end"):
-            raise InvalidArgumentError("op must be 'set', 'scale' or 'end', not %r" % (op,))
+            raise InvalidArgumentError("op must be 'set', 'scale' or 'end', not %s" % shown(op))
         self.key = _c.key(key)
         self.op = op
         if op == "set":
@@ -133,8 +144,8 @@ class Change:
         m = _CHANGE_RE.match(text)
         if not m:
             raise InvalidArgumentError(
-                "%r is not a change KEY=VALUE@DATE, KEY=*FACTOR@DATE, KEY=+PCT%%@DATE or "
-                "KEY=end@DATE (e.g. attraction.amount.district=200M@2025-01-01)" % (text,))
+                "%s is not a change KEY=VALUE@DATE, KEY=*FACTOR@DATE, KEY=+PCT%%@DATE or "
+                "KEY=end@DATE (e.g. attraction.amount.district=200M@2025-01-01)" % shown(text))
         key, value, since = m.group("key", "value", "since")
         value = value.strip()
         if value[:1] in ("*", "x", "×"):
@@ -146,7 +157,7 @@ class Change:
             return cls(key, "end", None, since)
         v = _number(value, "value")
         if v.denominator != 1:
-            raise InvalidArgumentError("value %r is not a whole number" % (value,))
+            raise InvalidArgumentError("value %s is not a whole number" % shown(value))
         return cls(key, "set", int(v), since)
 
     def keys(self, policy):
@@ -154,7 +165,7 @@ class Change:
         if any(ch in self.key for ch in "*?["):
             keys = [k for k in policy.keys() if _fnmatch.fnmatchcase(k, self.key)]
             if not keys:
-                raise NotFoundError("no parameter matches %r" % (self.key,))
+                raise NotFoundError("no parameter matches %s" % shown(self.key))
             return keys
         if self.key not in policy:
             raise unknown_key(self.key)
@@ -372,12 +383,18 @@ def _change_text(change, policy, lang):
 
 def _kind(kind):
     if kind not in _batch.KINDS:
-        raise InvalidArgumentError("kind must be one of %s, not %r"
-                                   % (", ".join(_batch.KINDS), kind))
+        raise InvalidArgumentError("kind must be one of %s, not %s"
+                                   % (", ".join(_batch.KINDS), shown(kind)))
     return kind
 
 
 def _default_by(kind, by):
+    if by is not None and not isinstance(by, str):
+        raise ArgumentTypeError(
+            "by must be the name of one column (a str), 'auto' or None, not %s%s" % (
+                _c._typename(by), "; to group by several columns, join them into one "
+                "first, e.g. df['a'].astype(str) + '/' + df['b'].astype(str)"
+                if isinstance(by, (list, tuple)) else ""))
     if by == "auto":
         return "workplace" if kind == "attraction" else None
     return by
@@ -404,8 +421,8 @@ def _group_codes(pr, data, by, columns, policy):
         return labels, table[np.clip(w, 0, 999)]
     src = (columns or {}).get(by, by)
     if data is None or src not in list(data.keys()):
-        raise InvalidArgumentError("cannot group by %r: no such column in the population"
-                                   % (by,))
+        raise InvalidArgumentError("cannot group by %s: no such column in the population"
+                                   % shown(by))
     values = np.asarray(data[src].to_numpy() if hasattr(data[src], "to_numpy")
                         else data[src])
     codes, uniques = _batch._factorize(values)
@@ -417,19 +434,59 @@ def _group_codes(pr, data, by, columns, policy):
 
 
 def _group_sums(codes, groups, arrays):
-    """Exact int64 sums of each array per group (sort once, reduceat)."""
+    """Exact sums of each array per group, as lists of Python ints (sort
+    once, reduceat). Sums that may pass int64 (an extreme what-if amount
+    times many people) are made from the values' 32-bit halves, each
+    summed in int64 without overflow, so that no total ever wraps around."""
     counts = np.bincount(codes, minlength=groups)
     order = np.argsort(codes, kind="stable")
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     nonempty = counts > 0
+    most = int(counts.max(initial=0))
     out = []
     for a in arrays:
-        s = np.zeros(groups, np.int64)
-        if nonempty.any():
-            s[nonempty] = np.add.reduceat(a.astype(np.int64, copy=False)[order],
-                                          starts[nonempty])
-        out.append(s)
+        a = a.astype(np.int64, copy=False)
+        if not nonempty.any():
+            out.append([0] * groups)
+            continue
+        sorted_a = a[order]
+        big = max(abs(int(a.max(initial=0))), abs(int(a.min(initial=0))))
+        if big * most <= _INT64_MAX:   # no partial sum can overflow: one pass
+            s = np.zeros(groups, np.int64)
+            s[nonempty] = np.add.reduceat(sorted_a, starts[nonempty])
+            out.append([int(x) for x in s])
+            continue
+        # hi in [-2**31, 2**31), lo in [0, 2**32): over slices of 2**30
+        # records, both sums stay within int64; Python ints add them up.
+        total = [0] * groups
+        sorted_codes = codes[order]
+        step = 1 << 30
+        for at in range(0, len(sorted_a), step):
+            part = sorted_a[at:at + step]
+            pgroups, pstarts = np.unique(sorted_codes[at:at + step], return_index=True)
+            hi = np.add.reduceat(part >> 32, pstarts)
+            lo = np.add.reduceat(part & 0xFFFFFFFF, pstarts)
+            for g, h, l in zip(pgroups.tolist(), hi.tolist(), lo.tolist()):
+                total[g] += (h << 32) + l
+        out.append(total)
     return counts.astype(np.int64), out
+
+
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def _int_frame_columns(frame, columns):
+    """*columns* of *frame* as int64 when every value fits, else as Python
+    ints (object): exact, never wrapped."""
+    types = {}
+    for c in columns:
+        values = frame[c].tolist()
+        if all(_INT64_MIN <= int(v) <= _INT64_MAX for v in values):
+            types[c] = np.int64
+        else:
+            types[c] = object
+            frame[c] = [int(v) for v in values]
+    return frame.astype(types)
 
 
 def _evaluate(population, base, ref, kind, by, threads, columns):
@@ -457,7 +514,7 @@ def _evaluate(population, base, ref, kind, by, threads, columns):
     for g, label in enumerate(labels):
         if counts[g] == 0 and not (by == "workplace"):
             continue
-        part[label] = [int(counts[g])] + [int(s[g]) for s in sums]
+        part[label] = [int(counts[g])] + [s[g] for s in sums]
     return part, pr, res_b, res_r
 
 
@@ -484,7 +541,7 @@ def partial_frame(population, baseline=None, reform=None, *, kind="attraction", 
 def _partial_to_frame(part):
     import pandas as pd
     frame = pd.DataFrame([[g] + v for g, v in part.items()], columns=("group",) + _SUMS)
-    return frame.astype({c: np.int64 for c in _SUMS})
+    return _int_frame_columns(frame, _SUMS)
 
 
 def combine(partials):
@@ -640,7 +697,7 @@ class Comparison:
         except ImportError:
             return [dict(r) for r in self.rows]
         frame = pd.DataFrame(self.rows)
-        return frame.astype({c: np.int64 for c in SUMMARY_COLUMNS})
+        return _int_frame_columns(frame, SUMMARY_COLUMNS)
 
     @property
     def totals(self):
@@ -893,6 +950,29 @@ def _billions(x, lang):
     return text
 
 
+#: Bars a chart shows at most: with more groups, the costliest
+#: CHART_GROUPS - 1 and one bar adding up the others.
+CHART_GROUPS = 25
+_LABEL_MAX = 40
+_OTHERS = {"vi": "Các nhóm khác (%s)", "en": "Other groups (%s)"}
+
+
+def _top_groups(groups, group_col, lang):
+    """*groups* when there are at most CHART_GROUPS; else the costliest
+    CHART_GROUPS - 1 (in their order) and a row adding up the rest, so a
+    chart by a column of many values stays readable (and drawable)."""
+    if len(groups) <= CHART_GROUPS:
+        return groups
+    keep = CHART_GROUPS - 1
+    cost = [max(abs(r["cost_baseline"]), abs(r["cost_reform"])) for r in groups]
+    top = set(sorted(range(len(groups)), key=lambda i: (-cost[i], i))[:keep])
+    rest = [r for i, r in enumerate(groups) if i not in top]
+    others = {group_col: None, "name": _OTHERS[lang] % _int(len(rest), lang)}
+    for c in SUMMARY_COLUMNS:
+        others[c] = sum(r[c] for r in rest)
+    return [r for i, r in enumerate(groups) if i in top] + [others]
+
+
 def _draw(cmp, path, lang, title, dpi):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -903,14 +983,16 @@ def _draw(cmp, path, lang, title, dpi):
     groups = [r for r in cmp.groups() if r["people"] > 0] or [cmp.totals]
     if cmp.by is None:
         groups = [cmp.totals]
+    groups = _top_groups(groups, cmp.by or "group", lang)
     total = cmp.totals
     labels = []
     for r in groups:
         key = r.get(cmp.by or "group", "")
-        if cmp.by == "workplace" and key not in ("outside", "total"):
+        if cmp.by == "workplace" and key not in ("outside", "total", None):
             labels.append("%s (%s)" % (r["name"], key))
         else:
-            labels.append(str(r["name"]))
+            name = str(r["name"])
+            labels.append(name if len(name) <= _LABEL_MAX else name[:_LABEL_MAX - 1] + "…")
     base = np.array([r["cost_baseline"] for r in groups], float)
     ref = np.array([r["cost_reform"] for r in groups], float)
     # Billions of đồng, or millions when every bar is under a billion.
