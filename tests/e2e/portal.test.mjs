@@ -91,7 +91,7 @@ before(async () => {
   rmSync(errorLog, { force: true });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(php, ['-d', `extension=${extension}`, '-d', 'error_reporting=-1', '-d', 'log_errors=1',
+  server = spawn(php, ['-d', 'display_startup_errors=0', '-d', `extension=${extension}`, '-d', 'error_reporting=-1', '-d', 'log_errors=1',
     '-d', `error_log=${errorLog}`, '-S', `127.0.0.1:${port}`, router], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => { serverOutput += d; });
   server.stderr.on('data', (d) => { serverOutput += d; });
@@ -127,6 +127,9 @@ after(async () => {
 test('the page opens in Vietnamese', async () => {
   const res = await page.goto(`${baseUrl}/`);
   assert.equal(res.status(), 200);
+  const headers = await res.allHeaders();
+  assert.equal(headers['cache-control'], 'no-store');
+  assert.equal(headers['x-powered-by'], undefined, 'the portal does not say which PHP runs it');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   assert.match(await page.title(), /Tra cứu chính sách nhân lực số/);
   assert.equal(await page.locator('#tab-attraction').getAttribute('aria-current'), 'page');

@@ -15,6 +15,9 @@ use NhanLuc\Parameter;
 use NhanLuc\ParseException;
 use NhanLuc\Policy;
 use NhanLuc\Reason;
+use NhanLuc\Tests\Coercive;
+
+require_once __DIR__ . '/data/coercive_matrix.php';
 
 final class PolicyTest extends PolicyTestCase
 {
@@ -92,6 +95,41 @@ final class PolicyTest extends PolicyTestCase
     public function testAPathWithANulByteIsRefused(): void
     {
         $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => Policy::load(self::dataFile() . "\0.txt"));
+    }
+
+    /**
+     * A named pipe is not read (it could block for ever): an IOException at
+     * once. Should a load wait on it anyway, a writer sends "{}" after 3 s,
+     * so that the test fails (a ParseException, late) instead of hanging.
+     * (The writer is a `php -r` one-liner: scripts/php-valgrind.sh does not
+     * trace those, and it is killed unfinished.)
+     */
+    public function testLoadingANamedPipeIsRefusedAtOnceWithAnIoError(): void
+    {
+        $dir = sys_get_temp_dir() . '/nhanluc-fifo-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        mkdir($dir, 0700);
+        $fifo = "$dir/policy.json";
+        $this->assertTrue(posix_mkfifo($fifo, 0600));
+        $writer = proc_open([PHP_BINARY, '-n', '-r', 'sleep(3); file_put_contents($argv[1], "{}");', $fifo], [], $pipes);
+        try {
+            $started = hrtime(true);
+            $e = $this->assertThrowsCode(IOException::class, Facts::STATUS_EIO, static fn () => Policy::load($fifo));
+            $this->assertLessThan(2.0, (hrtime(true) - $started) / 1e9, 'the load waited on the pipe');
+            $this->assertStringContainsString('not a regular file', $e->getMessage());
+        } finally {
+            proc_terminate($writer, 9);
+            proc_close($writer);
+            unlink($fifo);
+            rmdir($dir);
+        }
+    }
+
+    public function testLoadingADeviceIsAnIoError(): void
+    {
+        foreach (['/dev/null', '/dev/zero'] as $device) {
+            $e = $this->assertThrowsCode(IOException::class, Facts::STATUS_EIO, static fn () => Policy::load($device));
+            $this->assertStringContainsString($device, $e->getMessage());
+        }
     }
 
     // ---------------------------------------------------------- parse errors
@@ -320,6 +358,148 @@ final class PolicyTest extends PolicyTestCase
             } catch (\LogicException $e) {
                 $this->assertStringContainsString('Policy::parse()', $e->getMessage());
             }
+        }
+    }
+
+    // ----------------------------------------------------------- rule input
+
+    /**
+     * In coercive mode PHP turns a string into a bool at the call, any
+     * non-empty string into true: 'no' would answer "eligible". A bool
+     * field refuses what is not a bool on every path, as the array form
+     * always did: named or array, strict or coercive.
+     */
+    public function testNamedBoolArgumentsRefuseStringsInCoerciveModeAsTheArrayFormDoes(): void
+    {
+        $rules = [
+            'attractionSubsidy' => [['degree' => 'bachelor', 'major' => 'it', 'agency' => 'state',
+                'dedicated_post' => true, 'workplace' => '088', 'start' => '2024-05-01'], ['dedicated_post']],
+            'expertSalaryCap' => [['degree' => 'master', 'experience_years' => 5, 'special_expertise' => false,
+                'on' => '2024-05-01'], ['special_expertise']],
+            'trainingSupport' => [['dedicated_official' => true, 'short_concentrated' => true, 'tuition' => 1000,
+                'days' => 5, 'start' => '2024-03-04'], ['dedicated_official', 'short_concentrated']],
+        ];
+        foreach ($rules as $rule => [$case, $bools]) {
+            $named = [];
+            foreach ($case as $k => $v) {
+                $named[lcfirst(str_replace('_', '', ucwords($k, '_')))] = $v;
+            }
+            // The valid case answers on every path.
+            $this->assertInstanceOf(\NhanLuc\Result::class, Coercive\call([$this->policy, $rule], ...$named));
+            $this->assertInstanceOf(\NhanLuc\Result::class, Coercive\call([$this->policy, $rule], $case));
+            foreach ($bools as $field) {
+                $arg = lcfirst(str_replace('_', '', ucwords($field, '_')));
+                foreach (['no', 'false', 'không', '0', '', 'yes', 1, 0, 1.0] as $bad) {
+                    $label = "$rule $arg: " . var_export($bad, true);
+                    $calls = [
+                        'coercive named' => fn () => Coercive\call([$this->policy, $rule], ...[$arg => $bad] + $named),
+                        'strict named' => fn () => $this->policy->$rule(...[$arg => $bad] + $named),
+                        'coercive array' => fn () => Coercive\call([$this->policy, $rule], [$field => $bad] + $case),
+                        'strict array' => fn () => $this->policy->$rule([$field => $bad] + $case),
+                    ];
+                    foreach ($calls as $path => $call) {
+                        try {
+                            $r = $call();
+                            $this->fail("$label, $path: answered " . json_encode($r));
+                        } catch (\TypeError $e) {
+                            $this->assertSame(0, $e->getCode(), "$label, $path");
+                            $this->assertStringContainsString("\"$field\" must be of type bool", $e->getMessage(), "$label, $path");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------ messages
+
+    /** Asserts that $e's message quotes $value as a bounded, valid UTF-8 excerpt. */
+    private function assertBoundedExcerpt(\Throwable $e, string $value, string $what): void
+    {
+        $m = $e->getMessage();
+        $this->assertLessThan(400, \strlen($m), "$what: " . substr($m, 0, 400));
+        $this->assertSame(1, preg_match('//u', $m), "$what: the message is not UTF-8");
+        $this->assertStringContainsString('… (' . number_format(\strlen($value)) . ' bytes)', $m, $what);
+    }
+
+    /**
+     * A 1 MiB bad value makes no 1 MiB message: every message quoting a
+     * value the caller gave shows its first 64 bytes (never half a
+     * character, invalid bytes and control characters as \xNN) and its size.
+     */
+    public function testExceptionMessagesQuoteABoundedExcerptOfTheBadValue(): void
+    {
+        $big = str_repeat('x', 1 << 20);
+        $vietnamese = str_repeat('ệ', 400_000);   // 3 bytes each: 64 is not a boundary
+        $subsidy = ['degree' => 'bachelor', 'major' => 'it', 'agency' => 'state',
+            'dedicated_post' => true, 'workplace' => '088', 'start' => '2024-05-01'];
+        $calls = [
+            'degree' => fn () => $this->policy->attractionSubsidy(['degree' => $big] + $subsidy),
+            'degree (Vietnamese)' => fn () => $this->policy->attractionSubsidy(['degree' => $vietnamese] + $subsidy),
+            'degree (not UTF-8)' => fn () => $this->policy->attractionSubsidy(['degree' => "\xFF\xFE\0" . $big] + $subsidy),
+            'workplace' => fn () => $this->policy->attractionSubsidy(['workplace' => $big] + $subsidy),
+            'start' => fn () => $this->policy->attractionSubsidy(['start' => $big] + $subsidy),
+            'unknown field' => fn () => $this->policy->attractionSubsidy([$big => 1] + $subsidy),
+            'get key' => fn () => $this->policy->get($big, '2024-01-01'),
+            'get date' => fn () => $this->policy->get('expert.cap.level1', $big),
+            'workplace()' => fn () => $this->policy->workplace($big),
+            'message language' => fn () => $this->policy->attractionSubsidy($subsidy)->message($big),
+            'Degree::coerce' => static fn () => \NhanLuc\Degree::coerce($vietnamese),
+            'nl_policy property' => static function () use ($big): void {
+                $raw = \nl_policy_default();
+                $raw->$big = 1;
+            },
+        ];
+        foreach ($calls as $what => $call) {
+            try {
+                $call();
+                $this->fail("$what: no exception");
+            } catch (\Throwable $e) {
+                $value = match ($what) {
+                    'degree (Vietnamese)', 'Degree::coerce' => $vietnamese,
+                    'degree (not UTF-8)' => "\xFF\xFE\0" . $big,
+                    default => $big,
+                };
+                $this->assertBoundedExcerpt($e, $value, $what);
+            }
+        }
+        // The excerpt: the first 64 bytes, cut before a split character.
+        $e = $this->assertThrowsCode(\NhanLuc\InvalidArgumentError::class, Facts::STATUS_EINVAL,
+            static fn () => \NhanLuc\Degree::coerce($vietnamese));
+        $this->assertStringContainsString('"' . str_repeat('ệ', 21) . '"… (1,200,000 bytes)', $e->getMessage());
+        $e = $this->assertThrowsCode(\NhanLuc\InvalidArgumentError::class, Facts::STATUS_EINVAL,
+            static fn () => \NhanLuc\Degree::coerce("phd\xFF\n"));
+        $this->assertStringContainsString('unknown degree "phd\\xFF\\x0A"', $e->getMessage());
+        // A short value is quoted whole, as before.
+        $e = $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND,
+            fn () => $this->policy->get('no.such.key', '2024-01-01'));
+        $this->assertStringContainsString('"no.such.key"', $e->getMessage());
+    }
+
+    /**
+     * The extension bounds a path it names: one open_basedir refuses, or one
+     * longer than any path (PHP's own check would warn with all of it).
+     */
+    public function testTheExtensionQuotesABoundedPath(): void
+    {
+        $ext = getenv('NHANLUC_PHP_EXTENSION');
+        $this->assertNotFalse($ext, 'NHANLUC_PHP_EXTENSION (path of nhanluc.so) is not set');
+        foreach ([1000 => 'open_basedir restriction in effect for "/etc/', 100_000 => 'cannot open "/etc/'] as $chars => $says) {
+            $code = 'try { nl_policy_load("/etc/" . str_repeat("ệ", ' . $chars . ')); }'
+                . ' catch (NhanLuc\IOException $e) { echo $e->getCode(), "\n", $e->getMessage(); }';
+            $proc = proc_open([PHP_BINARY, '-n', '-d', "extension=$ext", '-d', 'open_basedir=' . sys_get_temp_dir(),
+                '-d', 'error_reporting=-1', '-r', $code], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+            $out = (string) stream_get_contents($pipes[1]);
+            $err = (string) stream_get_contents($pipes[2]);
+            fclose($pipes[1]);
+            fclose($pipes[2]);
+            $this->assertSame(0, proc_close($proc), $err);
+            $this->assertLessThan(300, \strlen($out . $err), 'no message or warning quotes the whole path');
+            [$status, $message] = explode("\n", $out, 2) + ['', ''];
+            $this->assertSame((string) Facts::STATUS_EIO, $status, $out . $err);
+            $this->assertStringContainsString($says, $message);
+            $this->assertStringContainsString('"… (' . number_format(5 + 3 * $chars) . ' bytes)', $message);
+            $this->assertSame(1, preg_match('//u', $message));
         }
     }
 

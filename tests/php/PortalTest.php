@@ -23,8 +23,11 @@ final class PortalTest extends TestCase
         return dirname(__DIR__, 2) . '/examples/php/portal';
     }
 
-    /** Starts `php -S` on a free port with the extension; returns its port. */
-    private static function startServer(string $name, array $env = []): int
+    /**
+     * Starts `php -S` on a free port with the extension; returns its port.
+     * $php: options for PHP before the extension's (e.g. ['-n']: no php.ini).
+     */
+    private static function startServer(string $name, array $env = [], array $php = []): int
     {
         $ext = getenv('NHANLUC_PHP_EXTENSION');
         if ($ext === false || $ext === '') {
@@ -37,7 +40,13 @@ final class PortalTest extends TestCase
             $probe = stream_socket_server('tcp://127.0.0.1:0');
             $port = (int) substr(strrchr(stream_socket_get_name($probe, false), ':'), 1);
             fclose($probe);
-            $cmd = [PHP_BINARY, '-d', 'extension=' . $ext, '-d', 'error_reporting=-1', '-d', 'log_errors=1',
+            if ($php !== [] && getenv('USE_ZEND_ALLOC') === '0') {
+                // Under valgrind (scripts/php-valgrind.sh) its ini, which a
+                // server started with its own options may not read: memcheck
+                // cannot follow PCRE's JIT code.
+                $php = [...$php, '-d', 'pcre.jit=0'];
+            }
+            $cmd = [PHP_BINARY, ...$php, '-d', 'extension=' . $ext, '-d', 'error_reporting=-1', '-d', 'log_errors=1',
                 '-d', "error_log=$log", '-S', "127.0.0.1:$port", self::portalDir() . '/index.php'];
             $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', "$out/portal-$name-server.log", 'w'],
                 2 => ['file', "$out/portal-$name-server.log", 'a']], $pipes, null, $env + getenv());
@@ -79,11 +88,15 @@ final class PortalTest extends TestCase
     }
 
     /** GET $query on server $name: [status, headers, body]. */
-    private static function get(string $query, string $name = 'main', string $path = '/'): array
+    private static function get(string $query, string $name = 'main', string $path = '/', string $method = 'GET'): array
     {
         $port = self::$servers[$name]['port'] ?? self::startServer($name);
         $url = "http://127.0.0.1:$port$path" . ($query === '' ? '' : "?$query");
-        $body = file_get_contents($url, false, stream_context_create(['http' => ['ignore_errors' => true, 'timeout' => 20]]));
+        $http = ['ignore_errors' => true, 'timeout' => 20, 'method' => $method];
+        if ($method === 'POST' || $method === 'PUT' || $method === 'PATCH') {
+            $http += ['header' => 'Content-Type: application/x-www-form-urlencoded', 'content' => 'q=training&ask=1'];
+        }
+        $body = file_get_contents($url, false, stream_context_create(['http' => $http]));
         $headers = $http_response_header ?? [];
         preg_match('~^HTTP/\S+ (\d{3})~', $headers[0] ?? '', $m);
         return [(int) ($m[1] ?? 0), $headers, (string) $body];
@@ -299,6 +312,146 @@ final class PortalTest extends TestCase
         $this->assertStringContainsString('<html lang="vi">', $body);
         [$status, , $body] = self::get('', 'main', '/lib/Portal.php');
         $this->assertSame(404, $status);
+    }
+
+    public function testMoneyFieldWithInvalidUtf8IsAFieldError(): void
+    {
+        $training = 'q=training&ask=1&dedicated_official=yes&short_concentrated=yes&days=5&start=04%2F03%2F2024';
+        foreach (['tuition=5000000%FF', 'materials=%FF', 'meals=450000%C3', 'travel=1%ED%A0%80'] as $money) {
+            [$status, , $body] = self::get("$training&$money");
+            $this->assertSame(200, $status);
+            $field = strstr($money, '=', true);
+            $this->assertSame('Số tiền chỉ gồm chữ số, ví dụ 15.000.000 hoặc 15000000.', self::fieldError($body, $field), $money);
+            $this->assertStringNotContainsString('id="result"', $body, "$money: no answer");
+        }
+    }
+
+    // ------------------------------------------------------- HTTP hygiene
+
+    /** The headers every answer of the portal has, whatever the ini. */
+    private function assertPortalHeaders(array $headers, string $what): void
+    {
+        $all = implode("\n", $headers);
+        foreach (["~^Content-Security-Policy: default-src 'none'~mi", '~^X-Content-Type-Options: nosniff$~mi',
+                  '~^Referrer-Policy: no-referrer$~mi', '~^Cache-Control: no-store$~mi'] as $header) {
+            $this->assertMatchesRegularExpression($header, $all, $what);
+        }
+        $this->assertDoesNotMatchRegularExpression('~^X-Powered-By:~mi', $all, "$what: no X-Powered-By");
+    }
+
+    public function testNoAnswerSaysWhichPhpRunsIt(): void
+    {
+        // expose_php on, as in PHP's defaults: the portal removes the header itself.
+        self::startServer('exposed', [], ['-d', 'expose_php=1']);
+        foreach ([['', '/'], ['q=expert', '/'], ['', '/healthz'], ['', '/favicon.ico'], ['', '/admin.php'],
+                  [self::tooManyFields(), '/']] as [$query, $path]) {
+            [, $headers] = self::get($query, 'exposed', $path);
+            $this->assertDoesNotMatchRegularExpression('~^X-Powered-By:~mi', implode("\n", $headers), "$path?$query");
+        }
+    }
+
+    public function testAnswersAreNotCached(): void
+    {
+        [$status, $headers] = self::get(http_build_query(self::SUBSIDY + ['ask' => '1']));
+        $this->assertSame(200, $status);
+        $this->assertPortalHeaders($headers, 'an answer');
+        [$status, $headers] = self::get('', 'main', '/nowhere');
+        $this->assertSame(404, $status);
+        $this->assertPortalHeaders($headers, 'a 404');
+        [, $headers] = self::get('', 'main', '/healthz');
+        $this->assertMatchesRegularExpression('~^Cache-Control: no-store$~mi', implode("\n", $headers));
+    }
+
+    public function testMethodsOtherThanGetAndHeadAre405WithAnAllowHeader(): void
+    {
+        foreach (['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as $method) {
+            [$status, $headers, $body] = self::get('q=training', 'main', '/', $method);
+            $this->assertSame(405, $status, $method);
+            $this->assertMatchesRegularExpression('~^Allow: GET, HEAD$~mi', implode("\n", $headers), $method);
+            $this->assertPortalHeaders($headers, $method);
+            $this->assertStringContainsString('Phương thức không được hỗ trợ', $body, $method);
+        }
+        [$status, $headers, $body] = self::get('', 'main', '/', 'HEAD');
+        $this->assertSame(200, $status);
+        $this->assertPortalHeaders($headers, 'HEAD');
+        $this->assertSame('', $body);
+        // The forms use GET.
+        [, , $body] = self::get('');
+        $this->assertStringNotContainsString('method="post"', strtolower($body));
+    }
+
+    // ------------------------------------------------- any php.ini, or none
+
+    /** More fields than PHP's default max_input_vars (1000), then a whole valid case. */
+    private static function tooManyFields(): string
+    {
+        $junk = [];
+        for ($i = 0; $i < 1001; $i++) {
+            $junk[] = "x$i=1";
+        }
+        return implode('&', $junk) . '&' . http_build_query(self::SUBSIDY + ['ask' => '1']);
+    }
+
+    /** @return iterable<string, array{string, list<string>}> server name, PHP options */
+    public function phpConfigurations(): iterable
+    {
+        yield "this system's php.ini" => ['ini-system', []];
+        // PHP's built-in defaults, as in the official Docker images, started
+        // as docs/php.md says (display_startup_errors off on the command line).
+        yield 'no php.ini, as documented' => ['ini-none', ['-n', '-d', 'display_startup_errors=0']];
+        // A startup warning PHP shows into a buffer never reaches the visitor.
+        yield 'no php.ini, output buffered' => ['ini-none-buffered', ['-n', '-d', 'output_buffering=4096']];
+    }
+
+    /**
+     * PHP keeps the first max_input_vars fields and warns before the portal
+     * runs; answering the rest would answer another question. Under any ini
+     * the visitor gets the friendly 400 page with every header.
+     *
+     * @dataProvider phpConfigurations
+     */
+    public function testTooManyFieldsGetTheFriendlyErrorPageWithItsHeadersUnderAnyIni(string $name, array $php): void
+    {
+        self::$servers[$name] ?? self::startServer($name, [], $php);
+        [$status, $headers, $body] = self::get(self::tooManyFields(), $name);
+        $this->assertSame(400, $status, $body);
+        $this->assertPortalHeaders($headers, $name);
+        $this->assertStringContainsString('<html lang="vi">', $body);
+        $this->assertStringContainsString('Không đọc được yêu cầu', $body);
+        $this->assertStringNotContainsString('Warning', $body);
+        $this->assertStringNotContainsString('max_input_vars', $body);
+        $this->assertStringNotContainsString('id="result"', $body);
+        // Everything else works the same under that ini.
+        [$status, $headers, $body] = self::get(http_build_query(self::SUBSIDY + ['ask' => '1']), $name);
+        $this->assertSame(200, $status);
+        $this->assertPortalHeaders($headers, "$name: an answer");
+        $this->assertSame(self::vnd(Facts::AMOUNT_CITY_TOWN), self::textOf($body, 'amount'));
+        [$status, $headers] = self::get('', $name, '/', 'POST');
+        $this->assertSame(405, $status);
+        $this->assertPortalHeaders($headers, "$name: POST");
+        $log = (string) @file_get_contents(self::$servers[$name]['log']);
+        $this->assertStringNotContainsString('portal: ', $log, 'the portal itself logged no error');
+    }
+
+    /**
+     * With PHP's built-in defaults and no option, PHP prints its startup
+     * warning into the response, with its own headers, before any script
+     * runs: nothing can give that response the portal's headers. The page
+     * must still come (the error fallback used to die on "headers already
+     * sent") and the log say why and what to do.
+     */
+    public function testWithPhpsBareDefaultsTheFallbackStillAnswersAndLogsWhy(): void
+    {
+        self::startServer('ini-none-bare', [], ['-n']);
+        [$status, , $body] = self::get(self::tooManyFields(), 'ini-none-bare');
+        $this->assertSame(200, $status, 'PHP sent its status before the portal ran');
+        $this->assertStringContainsString('Không đọc được yêu cầu', $body);
+        $this->assertStringContainsString('</html>', $body);
+        $log = (string) @file_get_contents(self::$servers['ini-none-bare']['log']);
+        $this->assertStringContainsString('portal: PHP sent output before the portal ran', $log);
+        $this->assertStringContainsString('display_startup_errors=0', $log);
+        $this->assertStringNotContainsString('Fatal error', $log);
+        $this->assertStringNotContainsString('Uncaught', $log);
     }
 
     // --------------------------------------------------------------- errors

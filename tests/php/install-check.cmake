@@ -4,7 +4,8 @@
 #   1. as a Debian package would: --prefix /usr with DESTDIR staging;
 #   2. relocated: --prefix <dir>, the ini naming the extension by full path.
 # -D: BUILD_DIR, WORK_DIR, PHP, PHP_EXT_DIR (php-config --extension-dir),
-#     PHP_SCAN_DIR (scanned conf.d), PHP_MODS_DIR (mods-available or empty).
+#     PHP_SCAN_DIR (scanned conf.d), PHP_MODS_DIR (mods-available or empty),
+#     PHP_DOC (docs/php.md: its PHP_INI_SCAN_DIR recipe is run).
 cmake_minimum_required(VERSION 3.25)
 
 function(fail message)
@@ -105,11 +106,30 @@ string(REGEX REPLACE "^/etc/" "${prefix}/etc/" confd "${PHP_SCAN_DIR}")
 if(NOT (EXISTS "${confd}/20-nhanluc.ini"))
   fail("no ${confd}/20-nhanluc.ini")
 endif()
-set(ENV{PHP_INI_SCAN_DIR} "${confd}")
+# docs/php.md's recipe, P being this prefix: PHP_INI_SCAN_DIR must add the
+# relocated conf.d to what PHP scans, not replace it (a value without the
+# leading ':' dropped every module the system enables).
+file(READ "${PHP_DOC}" doc)
+if(NOT (doc MATCHES "`PHP_INI_SCAN_DIR=([^`]*)`"))
+  fail("${PHP_DOC} gives no `PHP_INI_SCAN_DIR=...` recipe")
+endif()
+set(recipe "${CMAKE_MATCH_1}")
+string(REGEX REPLACE "P/[^:]*" "${confd}" scan "${recipe}")
+unset(ENV{PHP_INI_SCAN_DIR})
+run_php(system_modules "${PHP}" -m)
+set(ENV{PHP_INI_SCAN_DIR} "${scan}")
 run_php(modules "${PHP}" -m)
 if(NOT (modules MATCHES "\nnhanluc\n"))
-  fail("php -m (relocated) does not list nhanluc:\n${modules}")
+  fail("php -m (relocated, PHP_INI_SCAN_DIR=${scan}) does not list nhanluc:\n${modules}")
 endif()
+string(REGEX MATCHALL "\n[A-Za-z][^\n]*" system_list "${system_modules}")
+foreach(m IN LISTS system_list)
+  string(FIND "${modules}" "${m}\n" at)
+  if(at EQUAL -1)
+    string(STRIP "${m}" m)
+    fail("the documented PHP_INI_SCAN_DIR=${recipe} loses the system's module ${m}:\n${modules}")
+  endif()
+endforeach()
 run_php(amount "${PHP}" -d "include_path=.:${prefix}/share/php" "${probe}")
 if(NOT (amount STREQUAL "100000000"))
   fail("relocated layer answered '${amount}'")

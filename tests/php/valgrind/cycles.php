@@ -97,6 +97,15 @@ for ($i = 0; $i < $cycles; $i++) {
         $expect(Error::class, function () use ($raw): void {
             $raw->thisown = 0;
         });
+        // Messages quoting a bounded excerpt of a long value (extension and layer).
+        $expect(Error::class, function () use ($raw): void {
+            $raw->{str_repeat("\xC3\xA9", 5000)} = 0;
+        });
+        $expect(NhanLuc\IOException::class, fn () => nl_policy_load('/' . str_repeat('é', 5000)));
+        $expect(NhanLuc\IOException::class, fn () => Policy::load('/dev/null'));
+        $expect(NhanLuc\InvalidArgumentError::class, fn () => NhanLuc\Degree::coerce("\xFF" . str_repeat('x', 100)));
+        $expect(TypeError::class, fn () => $base->attractionSubsidy(degree: 'bachelor', major: 'it', agency: 'state',
+            dedicatedPost: 'no', workplace: 88, start: '2024-05-01'));
     }
 }
 

@@ -26,7 +26,7 @@ final class Date
             return \nl_date_parse($text);
         } catch (DateError $e) {
             throw new DateError(
-                sprintf('%s: "%s" is not a real date in the form YYYY-MM-DD (years 0001-9999)', $what, $text),
+                sprintf('%s: %s is not a real date in the form YYYY-MM-DD (years 0001-9999)', $what, Excerpt::quote($text)),
                 $e->getCode(),
                 $e
             );

@@ -44,9 +44,9 @@ trait EnumInput
         if ($case === null) {
             throw new InvalidArgumentError(
                 sprintf(
-                    'unknown %s "%s" (expected one of: %s)',
+                    'unknown %s %s (expected one of: %s)',
                     self::label(),
-                    $value,
+                    Excerpt::quote($value),
                     implode(', ', array_map(static fn (self $c): string => $c->value, self::cases()))
                 ),
                 Status::InvalidArgument->value

@@ -248,6 +248,12 @@ final class Policy
     // value refused) goes to the general path, check*(), which checks every
     // field in order and throws what is wrong: answers and errors are the
     // general path's, valid input is only quicker.
+    //
+    // The bool fields' named arguments are declared `mixed`, not `?bool`:
+    // in a caller's coercive mode PHP would turn any non-empty string into
+    // true at the call ('no', 'false', 'không' all meaning yes), while the
+    // array form refuses a string. Taken as given, a value that is not a
+    // bool is the same TypeError on every path, in either mode.
 
     /** A day outside 0001..9999, which the rules refuse (NL_EDATE) after their other arguments. */
     private const BAD_DATE = -2147483648;
@@ -274,7 +280,8 @@ final class Policy
      * workplace (int|string GSO code, e.g. 88 or "088"),
      * start (string|DateTimeInterface: first day in the post). All required.
      *
-     * @param array<string, mixed> $case the fields as an associative array
+     * @param array<string, mixed> $case          the fields as an associative array
+     * @param bool|null            $dedicatedPost a bool (anything else is a TypeError, in either mode)
      *
      * @throws \TypeError           a field of the wrong PHP type
      * @throws InvalidArgumentError a missing, unknown or out-of-range field
@@ -285,7 +292,7 @@ final class Policy
         Degree|string|int|null $degree = null,
         Major|string|int|null $major = null,
         Agency|string|int|null $agency = null,
-        ?bool $dedicatedPost = null,
+        mixed $dedicatedPost = null,
         int|string|null $workplace = null,
         string|\DateTimeInterface|null $start = null,
     ): SubsidyResult {
@@ -337,14 +344,15 @@ final class Policy
      * of the engagement) are required; role (Role|string|int, default
      * member) and special_expertise (bool, default false) are optional.
      *
-     * @param array<string, mixed> $case the fields as an associative array
+     * @param array<string, mixed> $case             the fields as an associative array
+     * @param bool|null            $specialExpertise a bool (anything else is a TypeError, in either mode)
      */
     public function expertSalaryCap(
         array $case = [],
         Degree|string|int|null $degree = null,
         int|float|null $experienceYears = null,
         Role|string|int|null $role = null,
-        ?bool $specialExpertise = null,
+        mixed $specialExpertise = null,
         string|\DateTimeInterface|null $on = null,
     ): ExpertCapResult {
         if ($case !== []) {
@@ -394,14 +402,16 @@ final class Policy
      * tuition, materials, meals, travel (int đồng as charged / claimed,
      * >= 0) default to 0.
      *
-     * @param array<string, mixed> $case the fields as an associative array
+     * @param array<string, mixed> $case              the fields as an associative array
+     * @param bool|null            $dedicatedOfficial a bool (anything else is a TypeError, in either mode)
+     * @param bool|null            $shortConcentrated a bool (likewise)
      *
      * @throws OverflowException a sum past the largest integer
      */
     public function trainingSupport(
         array $case = [],
-        ?bool $dedicatedOfficial = null,
-        ?bool $shortConcentrated = null,
+        mixed $dedicatedOfficial = null,
+        mixed $shortConcentrated = null,
         ?int $tuition = null,
         ?int $materials = null,
         ?int $meals = null,
@@ -466,7 +476,7 @@ final class Policy
         Degree|string|int|null $degree = null,
         Major|string|int|null $major = null,
         Agency|string|int|null $agency = null,
-        ?bool $dedicatedPost = null,
+        mixed $dedicatedPost = null,
         int|string|null $workplace = null,
         string|\DateTimeInterface|null $start = null,
     ): SubsidyResult {
@@ -497,7 +507,7 @@ final class Policy
         Degree|string|int|null $degree = null,
         int|float|null $experienceYears = null,
         Role|string|int|null $role = null,
-        ?bool $specialExpertise = null,
+        mixed $specialExpertise = null,
         string|\DateTimeInterface|null $on = null,
     ): ExpertCapResult {
         $rule = 'expertSalaryCap';
@@ -523,8 +533,8 @@ final class Policy
     /** trainingSupport(), every field checked in order. */
     private function checkTrainingSupport(
         array $case,
-        ?bool $dedicatedOfficial = null,
-        ?bool $shortConcentrated = null,
+        mixed $dedicatedOfficial = null,
+        mixed $shortConcentrated = null,
         ?int $tuition = null,
         ?int $materials = null,
         ?int $meals = null,
@@ -613,8 +623,8 @@ final class Policy
     {
         $when = $date instanceof \DateTimeInterface ? $date->format('Y-m-d') : $date;
         $message = $e instanceof NotInForceException
-            ? sprintf('parameter "%s" has no value on %s', $key, $when)
-            : sprintf('unknown parameter "%s"', $key);
+            ? sprintf('parameter %s has no value on %s', Excerpt::quote($key), $when)
+            : sprintf('unknown parameter %s', Excerpt::quote($key));
         $class = $e::class;
         return new $class($message, $e->getCode(), $e);
     }
@@ -646,7 +656,12 @@ final class Policy
             $field = is_string($key) ? ($byAlias[$key] ?? null) : null;
             if ($field === null) {
                 throw new InvalidArgumentError(
-                    sprintf('%s(): unknown field "%s" (expected: %s)', $rule, $key, implode(', ', array_keys($named))),
+                    sprintf(
+                        '%s(): unknown field %s (expected: %s)',
+                        $rule,
+                        Excerpt::quote((string) $key),
+                        implode(', ', array_keys($named))
+                    ),
                     Status::InvalidArgument->value
                 );
             }
@@ -750,7 +765,7 @@ final class Policy
             return $code;   // the library rejects codes outside 0..999
         }
         return self::gsoText($code) ?? throw new InvalidArgumentError(
-            sprintf('%s: "%s" is not a GSO code (one to three digits, e.g. "088")', $field, $code),
+            sprintf('%s: %s is not a GSO code (one to three digits, e.g. "088")', $field, Excerpt::quote($code)),
             Status::InvalidArgument->value
         );
     }

@@ -68,7 +68,7 @@ enum Reason: string
         $text = \nl_reason_message($this->code(), $lang);
         if ($text === null) {
             throw new InvalidArgumentError(
-                sprintf('unsupported language "%s" (expected "vi" or "en")', $lang),
+                sprintf('unsupported language %s (expected "vi" or "en")', Excerpt::quote($lang)),
                 Status::InvalidArgument->value
             );
         }

@@ -103,7 +103,14 @@ final class Form
     public function money(string $field, bool $required = false): void
     {
         $v = trim(str_replace("\u{00A0}", ' ', $this->raw($field)));
-        $v = trim((string) preg_replace('~\s*(đ|đồng|vnd|vnđ)$~iu', '', $v));
+        // Not UTF-8 (5000000%FF): no amount. The /u pattern below cannot
+        // match such text, and preg_replace() would give null, read as ''.
+        $v = preg_match('//u', $v) === 1 ? preg_replace('~\s*(đ|đồng|vnd|vnđ)$~iu', '', $v) : null;
+        if ($v === null) {
+            $this->errors[$field] = $this->t->get('err_money');
+            return;
+        }
+        $v = trim($v);
         if ($v === '') {
             if ($required) {
                 $this->errors[$field] = $this->t->get('err_required');

@@ -117,6 +117,10 @@ final class Text
             'error_text' => 'Yêu cầu của bạn chưa được xử lý. Vui lòng thử lại sau ít phút.',
             'not_found_title' => 'Không tìm thấy trang',
             'not_found_text' => 'Địa chỉ này không tồn tại.',
+            'bad_request_title' => 'Không đọc được yêu cầu',
+            'bad_request_text' => 'Yêu cầu gửi lên có quá nhiều trường thông tin. Vui lòng quay lại trang chủ và điền lại biểu mẫu.',
+            'method_title' => 'Phương thức không được hỗ trợ',
+            'method_text' => 'Trang này chỉ trả lời yêu cầu xem trang (GET). Vui lòng mở trang bằng trình duyệt.',
             'back_home' => 'Về trang tra cứu',
         ],
         'en' => [
@@ -221,6 +225,10 @@ final class Text
             'error_text' => 'Your request could not be processed. Please try again in a few minutes.',
             'not_found_title' => 'Page not found',
             'not_found_text' => 'This address does not exist.',
+            'bad_request_title' => 'The request could not be read',
+            'bad_request_text' => 'The request has too many fields. Please go back to the home page and fill in the form again.',
+            'method_title' => 'Method not allowed',
+            'method_text' => 'This page answers page views (GET) only. Please open it in a browser.',
             'back_home' => 'Back to the policy check',
         ],
     ];

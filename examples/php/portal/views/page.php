@@ -111,7 +111,15 @@ $certaintyBlock = static function (Certainty $c) use ($t, $h, $q): string {
         . '<span>' . $h($t->get($note)) . '</span></div>';
 };
 
-$title = $status === 200 ? $t->get('site_title') : $t->get($status === 404 ? 'not_found_title' : 'error_title');
+// An error page: its title and text (Text keys <page>_title, <page>_text).
+$errorPage = match ($status) {
+    200 => null,
+    400 => 'bad_request',
+    404 => 'not_found',
+    405 => 'method',
+    default => 'error',
+};
+$title = $errorPage === null ? $t->get('site_title') : $t->get($errorPage . '_title');
 ?>
 <!DOCTYPE html>
 <html lang="<?= $h($t->get('html_lang')) ?>">
@@ -229,10 +237,10 @@ footer p { margin: 2px 0; }
   </div>
 </header>
 <main class="wrap">
-<?php if ($status !== 200) : ?>
+<?php if ($errorPage !== null) : ?>
   <section class="card" style="border-radius:12px">
     <h2><?= $h($title) ?></h2>
-    <p class="help"><?= $h($t->get($status === 404 ? 'not_found_text' : 'error_text')) ?></p>
+    <p class="help"><?= $h($t->get($errorPage . '_text')) ?></p>
     <p><a href="/?lang=<?= $h($t->lang) ?>"><?= $h($t->get('back_home')) ?></a></p>
   </section>
 <?php else : ?>
