@@ -6,7 +6,7 @@
 #   2. with examples/c/cmake, through find_package(nhanluc) -> nhanluc::nhanluc;
 #   3. with the Makefile again after moving the prefix elsewhere (nhanluc.pc
 #      locates itself through ${pcfiledir}).
-# Each quickstart must answer the three questions as policy-facts.md says.
+# Each quickstart must answer the three questions as docs/law/ says.
 #
 # usage: install-consumers.sh BUILD_DIR SOURCE_DIR WORK_DIR [CMAKE] [CC]
 set -eu

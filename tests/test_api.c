@@ -94,7 +94,7 @@ static void every_reason_has_a_message_in_vietnamese_and_english(void **state)
 static void reason_messages_say_what_the_condition_is(void **state)
 {
     (void)state;
-    /* Vietnamese messages use the words of the policy (policy-facts.md). */
+    /* Vietnamese messages use the words of the policy (docs/law/). */
     assert_contains(nl_reason_message(NL_REASON_DEGREE, "vi"), "đại học");
     assert_contains(nl_reason_message(NL_REASON_MAJOR, "vi"), "công nghệ thông tin");
     assert_contains(nl_reason_message(NL_REASON_MAJOR, "vi"), "điện tử viễn thông");

@@ -1,4 +1,4 @@
-/* Rule 2: salary caps of hired IT experts (policy-facts.md §3). */
+/* Rule 2: salary caps of hired IT experts (docs/law/3-expert-caps.md). */
 #include "nl_test.h"
 
 static nl_expert expert(nl_degree degree, double years, nl_role role, const char *on)

@@ -1,4 +1,4 @@
-/* Rule 3: training-cost support for IT officials (policy-facts.md §2). */
+/* Rule 3: training-cost support for IT officials (docs/law/2-training.md). */
 #include "nl_test.h"
 
 #define CLAIM_DAY "2024-10-07"

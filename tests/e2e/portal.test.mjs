@@ -8,7 +8,7 @@
 // It starts `php -S` on a free port exactly as docs/php.md says, answers the
 // three questions through the form, switches to English, submits bad input,
 // and saves screenshots to $NHANLUC_E2E_OUT. Expected figures come from the
-// policy facts (shared/domain/policy-facts.md), not from the code.
+// policy facts (docs/law/), not from the code.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

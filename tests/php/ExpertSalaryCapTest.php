@@ -1,5 +1,5 @@
 <?php
-/** Rule 2: salary caps of hired IT experts (policy-facts.md §3). */
+/** Rule 2: salary caps of hired IT experts (docs/law/3-expert-caps.md). */
 
 declare(strict_types=1);
 

@@ -1,5 +1,5 @@
 <?php
-/** Rule 3: training-cost support (policy-facts.md §2). */
+/** Rule 3: training-cost support (docs/law/2-training.md). */
 
 declare(strict_types=1);
 

@@ -32,7 +32,7 @@ assert nhanluc.capi.__file__.startswith(root), nhanluc.capi.__file__
 p = nhanluc.Policy.default()
 r = p.attraction_subsidy(degree="bachelor", major="it", agency="state",
                          dedicated_post=True, workplace=88, start="2024-05-01")
-assert (r.eligible, r.amount) == (True, 100_000_000), r   # policy-facts.md §1
+assert (r.eligible, r.amount) == (True, 100_000_000), r   # docs/law/1-attraction.md
 with open("/proc/self/maps") as f:
     maps = f.read()
 assert "libnhanluc.so" not in maps, "the extension must not need libnhanluc.so"

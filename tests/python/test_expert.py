@@ -1,4 +1,4 @@
-"""§3 Expert salary caps (policy-facts.md), mirroring tests/test_expert.c."""
+"""§3 Expert salary caps (docs/law/), mirroring tests/test_expert.c."""
 
 import datetime
 import math
@@ -87,7 +87,7 @@ def test_caps_and_conversions_by_date(shared_policy, level, on, table, src):
 
 
 def test_conversions_round_down():
-    # 30,000,000 × 12 / 52 × 1.2 = 8,307,692.3… → 8,307,692 (policy-facts §3)
+    # 30,000,000 × 12 / 52 × 1.2 = 8,307,692.3… → 8,307,692 (docs/law/3-expert-caps.md)
     assert facts.weekly(30_000_000) == 8_307_692
     assert facts.daily(30_000_000) == 1_500_000
     assert facts.special(facts.TT004_CAP[1]) == facts.TT004_SPECIAL_LEVEL1

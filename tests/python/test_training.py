@@ -1,6 +1,6 @@
-"""§2 Training-cost support (policy-facts.md), mirroring tests/test_training.c.
+"""§2 Training-cost support (docs/law/), mirroring tests/test_training.c.
 
-The meal and travel caps are unconfirmed placeholders (policy-facts §2): their
+The meal and travel caps are unconfirmed placeholders (docs/law/2-training.md): their
 values are read through Policy.get, never written here."""
 
 import datetime
