@@ -50,9 +50,14 @@ class Dated:
 
 def parameters(policy):
     """Everything the formula reads, taken from *policy* once."""
-    tiers = sorted({w.tier for w in policy.workplaces()})
+    # The bench population works in the pre-2025 district-level units
+    # (three-digit codes; after 2025-06-30 the library still maps them to
+    # their tier, unconfirmed): this formula reads that table only, not the
+    # communes' dated catalogue.
+    units = [w for w in policy.workplaces() if w.code < 1000 and w.tier is not None]
+    tiers = sorted({w.tier for w in units})
     tier_of = np.full(1000, -1, np.int8)
-    for w in policy.workplaces():
+    for w in units:
         tier_of[w.code] = tiers.index(w.tier)
     return {
         "period": Dated(policy, "attraction.period"),

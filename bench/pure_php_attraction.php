@@ -45,6 +45,12 @@ final class PureAttraction
         $this->period = self::dated($policy, 'attraction.period');
         $this->minDegree = self::dated($policy, 'attraction.min_degree');
         foreach ($policy->workplaces() as $w) {
+            // A unit without a tier of its own (a commune formed from units
+            // of different tiers, or outside the area) is left out: the codes
+            // this yardstick is given are the pre-2025 district units'.
+            if ($w->tier === null) {
+                continue;
+            }
             $this->tierOf[$w->code] = $w->tier;
             $this->amounts[$w->tier] ??= self::dated($policy, 'attraction.amount.' . $w->tier);
         }

@@ -9,8 +9,10 @@
  * 150,000,000 đ in a district.
  *
  * Parameters: attraction.period (in force), attraction.min_degree, and one
- * amount per workplace tier, attraction.amount.<tier>; the workplace table
- * (GSO district-level codes before 2025-07-01) maps a code to its tier. */
+ * amount per workplace tier, attraction.amount.<tier>; the dated workplace
+ * catalogue maps a code on a date to its unit and the unit to its tier
+ * (policy.h, nl_workplace_kind: a tier of its own, one derived from the
+ * predecessors, ambiguous, or outside the area the resolution covers). */
 #include <string.h>
 
 #include "internal.h"
@@ -56,12 +58,23 @@ nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_su
         return answer(out, NL_REASON_AGENCY, &degree, cert);
     if (!c->dedicated_post)
         return answer(out, NL_REASON_NOT_DEDICATED, &degree, cert);
-    int w = p->workplace_of[c->workplace];
+    /* The workplace, as the dated catalogue has it on the start date. */
+    bool mapped;
+    ptrdiff_t w = nl__workplace_on(p, c->workplace, c->start, &mapped);
     if (w < 0)
         return answer(out, NL_REASON_OUTSIDE_PROVINCE, &degree, cert);
+    const nl_workplace_i *unit = &p->workplaces[w];
+    /* A tier read off predecessors, or a pre-2025 code used after its unit
+     * ended: no instrument confirms it, so neither is the answer. */
+    if (mapped || unit->kind != NL_WORKPLACE_TIER)
+        nl__weaken(&cert, NL_CERTAINTY_UNCONFIRMED);
+    if (unit->kind == NL_WORKPLACE_OUTSIDE_AREA)
+        return answer(out, NL_REASON_OUTSIDE_AREA, &degree, cert);
+    if (unit->kind == NL_WORKPLACE_AMBIGUOUS)
+        return answer(out, NL_REASON_AMBIGUOUS_WORKPLACE, &degree, cert);
 
     /* The amount depends on the workplace's tier (city/town or district). */
-    if (!nl__use(p, p->workplaces[w].param, c->start, &amount))
+    if (!nl__use(p, unit->param, c->start, &amount))
         return answer(out, NL_REASON_NOT_IN_FORCE, &amount, amount.certainty);
     nl__weaken(&cert, amount.certainty);
     out->eligible = true;

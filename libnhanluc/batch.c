@@ -125,7 +125,7 @@ static void ivmap_free(ivmap *m)
 static nl_status ivmap_build(const nl_policy *p, ivmap *m)
 {
     memset(m, 0, sizeof *m);
-    size_t total = 0;
+    size_t total = 2 * p->nworkplaces;
     for (size_t i = 0; i < p->nparams; i++)
         total += p->params[i].n;
     m->bp = malloc((total ? total : 1) * sizeof *m->bp);
@@ -134,6 +134,14 @@ static nl_status ivmap_build(const nl_policy *p, ivmap *m)
     for (size_t i = 0; i < p->nparams; i++)
         for (size_t j = 0; j < p->params[i].n; j++)
             m->bp[m->nbp++] = p->params[i].v[j].since;
+    /* The workplace catalogue is dated too: a unit begins and ends. */
+    for (size_t i = 0; i < p->nworkplaces; i++) {
+        const nl_workplace_i *w = &p->workplaces[i];
+        if (w->since != NL_DATE_MIN)
+            m->bp[m->nbp++] = w->since;
+        if (w->until != NL_DATE_MAX)
+            m->bp[m->nbp++] = w->until + 1;
+    }
     qsort(m->bp, m->nbp, sizeof *m->bp, cmp_date);
     size_t u = 0;
     for (size_t i = 0; i < m->nbp; i++)
@@ -349,8 +357,9 @@ typedef struct attr_ctx {
     uint8_t *reason, *certainty;
     /* tables */
     ivmap iv;
-    uint32_t wslot[1024];  /* workplace code -> slot: 0 outside the province,
-                              1.. one per tier parameter; 1000..1023 -> 0 */
+    uint32_t *wslot;       /* workplace code (0..32767, an int16 column) -> slot:
+                              0 for a code of no unit, 1.. one per distinct
+                              dated behaviour (see same_units) */
     uint32_t nslots;
     uint32_t *cell;
     int64_t amt[ATTR_MAX_AMOUNTS];
@@ -379,39 +388,94 @@ static nl_status attr_one(const void *ctx, size_t k)
     return s;
 }
 
+/* The int16 workplace column holds codes 0..32767 (every GSO code so far:
+ * the largest commune code is in the 32000s); a negative value is bad. */
+#define WSLOT_CODES 32768
+
+/* Number of units with this code (they are contiguous, from *first). */
+static size_t units_of(const nl_policy *p, int code, size_t *first)
+{
+    size_t lo = 0, hi = p->nworkplaces;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->workplaces[mid].code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < p->nworkplaces && p->workplaces[lo + n].code == code)
+        n++;
+    if (first)
+        *first = lo;
+    return n;
+}
+
+/* Whether the codes of units a and b (first units of their codes) answer
+ * alike on every date: the same periods, kinds and tier parameters. The
+ * subsidy reads a unit only through those. */
+static bool same_units(const nl_policy *p, size_t a, size_t b)
+{
+    size_t na = units_of(p, p->workplaces[a].code, NULL);
+    if (na != units_of(p, p->workplaces[b].code, NULL))
+        return false;
+    for (size_t k = 0; k < na; k++) {
+        const nl_workplace_i *x = &p->workplaces[a + k], *y = &p->workplaces[b + k];
+        bool tiered = x->kind == NL_WORKPLACE_TIER || x->kind == NL_WORKPLACE_DERIVED;
+        if (x->since != y->since || x->until != y->until || x->kind != y->kind ||
+            (tiered && x->param != y->param))
+            return false;
+    }
+    return true;
+}
+
 static bool attr_plan(void *ctx, nl_status *err)
 {
     attr_ctx *c = ctx;
     const nl_policy *p = c->p;
     if ((*err = ivmap_build(p, &c->iv)) != NL_OK)
         return false;
-    /* Slots: one per distinct tier parameter, asked about through its first
-     * workplace; slot 0 through a code of no workplace. */
-    int rep[NL_WORKPLACE_CODES + 1];
-    size_t slot_param[NL_WORKPLACE_CODES + 1];
-    memset(c->wslot, 0, sizeof c->wslot);
+    /* Slots: codes whose units behave alike on every date share one, asked
+     * about through its first code; slot 0 through a code of no unit. */
+    c->wslot = calloc(WSLOT_CODES, sizeof *c->wslot);
+    size_t *slot_first = malloc((p->nworkplaces + 1) * sizeof *slot_first);
+    int *rep = malloc((p->nworkplaces + 1) * sizeof *rep);
+    if (c->wslot == NULL || slot_first == NULL || rep == NULL) {
+        free(slot_first);
+        free(rep);
+        *err = NL_ENOMEM;
+        return false;
+    }
     c->nslots = 1;
     rep[0] = 0;
-    while (rep[0] < NL_WORKPLACE_CODES && p->workplace_of[rep[0]] >= 0)
-        rep[0]++;   /* 1000: every code is a workplace, slot 0 is unused */
-    for (size_t i = 0; i < p->nworkplaces; i++) {
-        const nl_workplace_i *w = &p->workplaces[i];
-        uint32_t sl = 1;
-        while (sl < c->nslots && slot_param[sl] != w->param)
-            sl++;
-        if (sl == c->nslots) {
-            slot_param[sl] = w->param;
-            rep[sl] = w->code;
-            c->nslots++;
+    while (rep[0] < WSLOT_CODES && units_of(p, rep[0], NULL) > 0)
+        rep[0]++;   /* every int16 code is a unit: slot 0 is unused */
+    for (size_t i = 0; i < p->nworkplaces;) {
+        int code = p->workplaces[i].code;
+        size_t n = units_of(p, code, NULL);
+        if (code < WSLOT_CODES) {
+            uint32_t sl = 1;
+            while (sl < c->nslots && !same_units(p, slot_first[sl], i))
+                sl++;
+            if (sl == c->nslots) {
+                slot_first[sl] = i;
+                rep[sl] = code;
+                c->nslots++;
+            }
+            c->wslot[code] = sl;
         }
-        c->wslot[w->code] = sl;
+        i += n;
     }
+    free(slot_first);
     size_t niv = c->iv.nbp + 1;
-    if (niv > ATTR_MAX_CELLS / (c->nslots << ATTR_PERSON_BITS))
+    if (niv > ATTR_MAX_CELLS / (c->nslots << ATTR_PERSON_BITS)) {
+        free(rep);
         return false;
+    }
     size_t cells = (niv << ATTR_PERSON_BITS) * c->nslots;
     c->cell = malloc(cells * sizeof *c->cell);
     if (c->cell == NULL) {
+        free(rep);
         *err = NL_ENOMEM;
         return false;
     }
@@ -427,15 +491,17 @@ static bool attr_plan(void *ctx, nl_status *err)
                             nl_candidate cand = {
                                 .degree = (nl_degree)d, .major = (nl_major)m,
                                 .agency = (nl_agency)a, .dedicated_post = f,
-                                .workplace = rep[sl] < NL_WORKPLACE_CODES ? rep[sl] : 0,
+                                .workplace = rep[sl] < WSLOT_CODES ? rep[sl] : 0,
                                 .start = ivmap_rep(&c->iv, i)};
                             nl_subsidy r;
                             nl_status st = nl_attraction_subsidy(p, &cand, &r);
                             size_t ai = 0;
                             while (ai < c->namt && c->amt[ai] != r.amount)
                                 ai++;
-                            if (ai == ATTR_MAX_AMOUNTS)
+                            if (ai == ATTR_MAX_AMOUNTS) {
+                                free(rep);
                                 return false;
+                            }
                             if (ai == c->namt)
                                 c->amt[c->namt++] = r.amount;
                             size_t person = d << 5 | m << 3 | a << 1 | f;
@@ -443,6 +509,7 @@ static bool attr_plan(void *ctx, nl_status *err)
                                 (st == NL_OK ? (uint32_t)r.reason : ERR_FLAG) |
                                 (uint32_t)r.certainty << 8 | (uint32_t)ai << 16;
                         }
+    free(rep);
 #ifdef NL_BATCH_AVX2
     c->avx2 = __builtin_cpu_supports("avx2") && c->iv.nbp <= ATTR_SIMD_BREAKS &&
               c->namt <= ATTR_SIMD_AMOUNTS;
@@ -455,6 +522,7 @@ static void attr_drop(void *ctx)
     attr_ctx *c = ctx;
     ivmap_free(&c->iv);
     free(c->cell);
+    free(c->wslot);
 }
 
 /* The portable loop. */
@@ -474,12 +542,12 @@ static uint32_t attr_block_scalar(const attr_ctx *c, size_t b, size_t e, bool wa
         uint32_t d = deg[k], m = maj[k], a = agy[k], f = ded[k];
         uint32_t w = (uint16_t)wp[k];
         nl_date s = start[k];
-        bad |= (d > MAX_DEGREE) | (m > MAX_MAJOR) | (a > MAX_AGENCY) | (f > 1) | (w > 999) |
-               date_bad(s);
+        bad |= (d > MAX_DEGREE) | (m > MAX_MAJOR) | (a > MAX_AGENCY) | (f > 1) |
+               (w >= WSLOT_CODES) | date_bad(s);
         /* Masked so that a bad record still reads a cell in range. */
         size_t person = (d << 5 | m << 3 | a << 1 | f) & 0xff;
         uint32_t v = cell[(ivmap_of(&c->iv, s) << ATTR_PERSON_BITS | person) * ns +
-                          wslot[w & 1023]];
+                          wslot[w & (WSLOT_CODES - 1)]];
         bad |= v >> 7 & 1;
         amount[k] = amt[v >> 16 & 0xff];
         reason[k] = (uint8_t)v;
@@ -517,8 +585,8 @@ __attribute__((target("avx2"))) static uint32_t attr_block_avx2(const attr_ctx *
     const __m256i zero = _mm256_setzero_si256(), ones = _mm256_set1_epi32(-1);
     const __m256i cdeg = _mm256_set1_epi32((int)MAX_DEGREE), cmaj = _mm256_set1_epi32((int)MAX_MAJOR),
                   cagy = _mm256_set1_epi32((int)MAX_AGENCY),
-                  c1 = _mm256_set1_epi32(1), c999 = _mm256_set1_epi32(999),
-                  c1023 = _mm256_set1_epi32(1023), low8 = _mm256_set1_epi32(0xff),
+                  c1 = _mm256_set1_epi32(1),
+                  cwmax = _mm256_set1_epi32(WSLOT_CODES - 1), low8 = _mm256_set1_epi32(0xff),
                   err = _mm256_set1_epi32(ERR_FLAG), ns = _mm256_set1_epi32((int)c->nslots),
                   dmin = _mm256_set1_epi32(NL_DATE_MIN), dmax = _mm256_set1_epi32(NL_DATE_MAX);
     __m256i before[ATTR_SIMD_BREAKS];   /* s >= bp[j]  <=>  s > bp[j] - 1 */
@@ -546,7 +614,7 @@ __attribute__((target("avx2"))) static uint32_t attr_block_avx2(const attr_ctx *
         __m256i bad = _mm256_or_si256(
             _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi32(d, cdeg), _mm256_cmpgt_epi32(m, cmaj)),
                             _mm256_or_si256(_mm256_cmpgt_epi32(a, cagy), _mm256_cmpgt_epi32(f, c1))),
-            _mm256_or_si256(_mm256_cmpgt_epi32(w, c999),
+            _mm256_or_si256(_mm256_cmpgt_epi32(w, cwmax),
                             _mm256_or_si256(_mm256_cmpgt_epi32(dmin, s),
                                             _mm256_cmpgt_epi32(s, dmax))));
         __m256i iv = zero;
@@ -555,7 +623,7 @@ __attribute__((target("avx2"))) static uint32_t attr_block_avx2(const attr_ctx *
         __m256i person = _mm256_or_si256(
             _mm256_or_si256(_mm256_slli_epi32(d, 5), _mm256_slli_epi32(m, 3)),
             _mm256_or_si256(_mm256_slli_epi32(a, 1), f));
-        __m256i slot = _mm256_i32gather_epi32(wslot, _mm256_and_si256(w, c1023), 4);
+        __m256i slot = _mm256_i32gather_epi32(wslot, _mm256_and_si256(w, cwmax), 4);
         __m256i x = _mm256_add_epi32(
             _mm256_mullo_epi32(_mm256_or_si256(_mm256_slli_epi32(iv, ATTR_PERSON_BITS), person),
                                ns),

@@ -65,14 +65,24 @@ typedef struct nl_source_i {
     char *url;
 } nl_source_i;
 
+/* A unit of a dated workplace catalogue. Units are sorted by (code, since);
+ * one code may name several units over time (a district code and a commune
+ * code can be the same number), never two at once. */
 typedef struct nl_workplace_i {
     int code;
+    int digits;              /* 3: district level, 5: commune level */
+    nl_date since, until;    /* NL_DATE_MIN / NL_DATE_MAX when open */
     char *name;
-    char *tier;
-    size_t param;            /* index of "attraction.amount.<tier>" */
+    char *tier;              /* as written, or derived; NULL when none */
+    int *from;               /* predecessor codes ("from"), nfrom of them */
+    size_t nfrom;
+    nl_workplace_kind kind;
+    size_t param;            /* index of "attraction.amount.<tier>" if a tier */
 } nl_workplace_i;
 
-#define NL_WORKPLACE_CODES 1000
+#define NL_WORKPLACE_CODES 100000   /* GSO codes: 0..99999 (five digits) */
+#define NL_WORKPLACE_MAX 20000      /* units in a document */
+#define NL_WORKPLACE_FROM_MAX 64    /* predecessors of a unit */
 
 struct nl_policy {
     char *name;
@@ -80,9 +90,8 @@ struct nl_policy {
     size_t nsources;
     nl_param_i *params;      /* sorted by key */
     size_t nparams;
-    nl_workplace_i *workplaces;  /* sorted by code */
+    nl_workplace_i *workplaces;  /* sorted by code, then since */
     size_t nworkplaces;
-    int16_t workplace_of[NL_WORKPLACE_CODES];   /* code -> index, -1 none */
     size_t known[NL_P_KNOWN_COUNT];             /* pid -> param index */
 };
 
@@ -116,6 +125,12 @@ nl_policy *nl__policy_alloc(void);
  * the workplace tier whose amount parameter is missing, or NULL when a
  * required parameter is. */
 nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char **bad_tier);
+
+/* The unit code names on `on` (index into p->workplaces), or -1. When no
+ * unit with that code is in force on the date but one ended before it (a
+ * pre-2025 district code used after the merger), that one is returned and
+ * *mapped set: callers weaken the answer's certainty. */
+ptrdiff_t nl__workplace_on(const nl_policy *p, int code, nl_date on, bool *mapped);
 
 /* Dates (date.c). */
 #define NL_DATE_MIN (-719162)   /* 0001-01-01 */

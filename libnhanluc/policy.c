@@ -24,10 +24,7 @@ char *nl__strdup(const char *s)
 
 nl_policy *nl__policy_alloc(void)
 {
-    nl_policy *p = calloc(1, sizeof *p);
-    if (p)
-        memset(p->workplace_of, 0xff, sizeof p->workplace_of); /* all -1 */
-    return p;
+    return calloc(1, sizeof(nl_policy));
 }
 
 void nl_policy_free(nl_policy *p)
@@ -50,6 +47,7 @@ void nl_policy_free(nl_policy *p)
     for (size_t i = 0; i < p->nworkplaces; i++) {
         free(p->workplaces[i].name);
         free(p->workplaces[i].tier);
+        free(p->workplaces[i].from);
     }
     free(p->workplaces);
     free(p);
@@ -69,7 +67,72 @@ static int cmp_param(const void *a, const void *b)
 
 static int cmp_workplace(const void *a, const void *b)
 {
-    return ((const nl_workplace_i *)a)->code - ((const nl_workplace_i *)b)->code;
+    const nl_workplace_i *x = a, *y = b;
+    if (x->code != y->code)
+        return x->code < y->code ? -1 : 1;
+    return (x->since > y->since) - (x->since < y->since);
+}
+
+/* First unit with this code, or nworkplaces. */
+static size_t first_of_code(const nl_policy *p, int code)
+{
+    size_t lo = 0, hi = p->nworkplaces;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->workplaces[mid].code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+ptrdiff_t nl__workplace_on(const nl_policy *p, int code, nl_date on, bool *mapped)
+{
+    *mapped = false;
+    ptrdiff_t ended = -1;   /* the latest unit of this code that ended before `on` */
+    for (size_t i = first_of_code(p, code); i < p->nworkplaces && p->workplaces[i].code == code;
+         i++) {
+        const nl_workplace_i *w = &p->workplaces[i];
+        if (w->since <= on && on <= w->until)
+            return (ptrdiff_t)i;
+        if (w->until < on)
+            ended = (ptrdiff_t)i;
+    }
+    *mapped = ended >= 0;
+    return ended;
+}
+
+/* How a unit with "from" and no tier of its own is tiered: by the units its
+ * predecessors were on the day before it began. All of one tier: that tier,
+ * derived; of different tiers, or some outside the document: ambiguous; none
+ * a unit of the document: outside its area. */
+static void derive_tier(nl_policy *p, nl_workplace_i *w)
+{
+    const nl_workplace_i *first = NULL;
+    size_t inside = 0;
+    bool mixed = false;
+    for (size_t k = 0; k < w->nfrom; k++) {
+        bool mapped;
+        nl_date before = w->since > NL_DATE_MIN ? w->since - 1 : w->since;
+        ptrdiff_t j = nl__workplace_on(p, w->from[k], before, &mapped);
+        if (j < 0 || mapped || p->workplaces[j].kind != NL_WORKPLACE_TIER)
+            continue;
+        inside++;
+        if (first == NULL)
+            first = &p->workplaces[j];
+        else if (first->param != p->workplaces[j].param)
+            mixed = true;
+    }
+    if (inside == 0) {
+        w->kind = NL_WORKPLACE_OUTSIDE_AREA;
+    } else if (mixed || inside < w->nfrom) {
+        w->kind = NL_WORKPLACE_AMBIGUOUS;
+    } else {
+        w->kind = NL_WORKPLACE_DERIVED;
+        w->param = first->param;
+        w->tier = nl__strdup(first->tier);
+    }
 }
 
 static ptrdiff_t find_param(const nl_policy *p, const char *key)
@@ -102,18 +165,31 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
     }
     qsort(p->workplaces, p->nworkplaces, sizeof *p->workplaces, cmp_workplace);
     char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX];
+    /* Units with a tier of their own first: derived tiers are read off them. */
     for (size_t i = 0; i < p->nworkplaces; i++) {
         nl_workplace_i *w = &p->workplaces[i];
+        if (w->tier == NULL)
+            continue;
         snprintf(key, sizeof key, NL_TIER_PREFIX "%s", w->tier);
         ptrdiff_t k = find_param(p, key);
         if (k < 0) {
             *bad_tier = w->tier;
-            snprintf(why, why_size, "workplace %03d has tier \"%s\" but parameter \"%s\" is missing",
-                     w->code, w->tier, key);
+            snprintf(why, why_size, "workplace %0*d has tier \"%s\" but parameter \"%s\" is missing",
+                     w->digits, w->code, w->tier, key);
             return NL_EPARSE;
         }
+        w->kind = NL_WORKPLACE_TIER;
         w->param = (size_t)k;
-        p->workplace_of[w->code] = (int16_t)i;
+    }
+    for (size_t i = 0; i < p->nworkplaces; i++) {
+        nl_workplace_i *w = &p->workplaces[i];
+        if (w->tier != NULL)
+            continue;
+        derive_tier(p, w);
+        if (w->kind == NL_WORKPLACE_DERIVED && w->tier == NULL) {
+            snprintf(why, why_size, "out of memory");
+            return NL_ENOMEM;
+        }
     }
     return NL_OK;
 }
@@ -128,7 +204,6 @@ nl_status nl_policy_clone(const nl_policy *p, nl_policy **out)
     nl_policy *c = nl__policy_alloc();
     if (c == NULL)
         return NL_ENOMEM;
-    memcpy(c->workplace_of, p->workplace_of, sizeof c->workplace_of);
     memcpy(c->known, p->known, sizeof c->known);
     c->name = nl__strdup(p->name);
     c->sources = calloc(p->nsources ? p->nsources : 1, sizeof *c->sources);
@@ -164,10 +239,14 @@ nl_status nl_policy_clone(const nl_policy *p, nl_policy **out)
     }
     for (size_t i = 0; i < p->nworkplaces; i++, c->nworkplaces++) {
         nl_workplace_i *d = &c->workplaces[i];
-        *d = p->workplaces[i];
-        d->name = nl__strdup(p->workplaces[i].name);
-        d->tier = nl__strdup(p->workplaces[i].tier);
-        if (!d->name || !d->tier) {
+        const nl_workplace_i *w = &p->workplaces[i];
+        *d = *w;
+        d->name = nl__strdup(w->name);
+        d->tier = w->tier ? nl__strdup(w->tier) : NULL;
+        d->from = w->nfrom ? malloc(w->nfrom * sizeof *d->from) : NULL;
+        if (d->from)
+            memcpy(d->from, w->from, w->nfrom * sizeof *d->from);
+        if (!d->name || (w->tier && !d->tier) || (w->nfrom && !d->from)) {
             c->nworkplaces++;
             goto nomem;
         }
@@ -389,9 +468,51 @@ nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workplace *out)
     memset(out, 0, sizeof *out);
     if (p == NULL || code < 0 || code >= NL_WORKPLACE_CODES)
         return NL_EINVAL;
-    int i = p->workplace_of[code];
-    if (i < 0)
+    size_t i = first_of_code(p, code);
+    if (i == p->nworkplaces || p->workplaces[i].code != code)
         return NL_ENOTFOUND;
     fill_workplace(&p->workplaces[i], out);
+    return NL_OK;
+}
+
+nl_status nl_policy_workplace_detail(const nl_policy *p, size_t index, nl_workplace_detail *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p == NULL)
+        return NL_EINVAL;
+    if (index >= p->nworkplaces)
+        return NL_ENOTFOUND;
+    const nl_workplace_i *w = &p->workplaces[index];
+    out->digits = w->digits;
+    out->has_since = w->since != NL_DATE_MIN;
+    out->has_until = w->until != NL_DATE_MAX;
+    out->since = out->has_since ? w->since : 0;
+    out->until = out->has_until ? w->until : 0;
+    out->kind = w->kind;
+    out->from_count = w->nfrom;
+    out->from = w->from;
+    return NL_OK;
+}
+
+nl_status nl_policy_workplace_on(const nl_policy *p, int code, nl_date on, size_t *index,
+                                 bool *mapped)
+{
+    if (index)
+        *index = 0;
+    if (mapped)
+        *mapped = false;
+    if (p == NULL || index == NULL || code < 0 || code >= NL_WORKPLACE_CODES)
+        return NL_EINVAL;
+    if (!nl__date_valid(on))
+        return NL_EDATE;
+    bool m;
+    ptrdiff_t i = nl__workplace_on(p, code, on, &m);
+    if (i < 0)
+        return NL_ENOTFOUND;
+    *index = (size_t)i;
+    if (mapped)
+        *mapped = m;
     return NL_OK;
 }

@@ -317,19 +317,74 @@ static nl_status get_source(ctx *c, json_t *obj, int32_t *out)
     return NL_OK;
 }
 
+/* A GSO code of 3 (district level) or 5 (commune level) digits. */
+static bool parse_code(const char *code, int *n, int *digits)
+{
+    size_t len = strlen(code);
+    if (len != 3 && len != 5)
+        return false;
+    int v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (code[i] < '0' || code[i] > '9')
+            return false;
+        v = v * 10 + (code[i] - '0');
+    }
+    *n = v;
+    *digits = (int)len;
+    return true;
+}
+
+/* An optional ISO date member; *out left as is when absent. */
+static nl_status get_date(ctx *c, json_t *obj, const char *key, nl_date *out)
+{
+    const char *text;
+    nl_status s = get_string(c, obj, key, false, &text);
+    if (s != NL_OK || json_object_get(obj, key) == NULL)
+        return s;
+    if (nl_date_parse(text, out) != NL_OK) {
+        push_key(c, key);
+        return fail(c, "\"%s\" must be a date YYYY-MM-DD", text);
+    }
+    return NL_OK;
+}
+
+/* "from": the predecessor units, an array of 3- or 5-digit codes. */
+static nl_status read_from(ctx *c, json_t *arr, nl_workplace_i *d)
+{
+    push_key(c, "from");
+    if (!json_is_array(arr) || json_array_size(arr) == 0 ||
+        json_array_size(arr) > NL_WORKPLACE_FROM_MAX)
+        return fail(c, "\"from\" must be an array of 1 to %d codes", NL_WORKPLACE_FROM_MAX);
+    d->from = calloc(json_array_size(arr), sizeof *d->from);
+    if (d->from == NULL)
+        return NL_ENOMEM;
+    size_t i;
+    json_t *f;
+    json_array_foreach(arr, i, f) {
+        push_index(c, i);
+        int n, digits;
+        if (!json_is_string(f) || !parse_code(json_string_value(f), &n, &digits))
+            return fail(c, "a predecessor must be a code of 3 or 5 digits, e.g. \"080\"");
+        d->from[d->nfrom++] = n;
+        pop(c);
+    }
+    pop(c);
+    return NL_OK;
+}
+
 static nl_status read_workplaces(ctx *c, json_t *arr)
 {
     push_key(c, "workplaces");
     if (!json_is_array(arr) || json_array_size(arr) == 0)
         return fail(c, "\"workplaces\" must be a non-empty array");
-    if (json_array_size(arr) > NL_WORKPLACE_CODES)
-        return fail(c, "more than 1000 workplaces");
+    if (json_array_size(arr) > NL_WORKPLACE_MAX)
+        return fail(c, "more than %d workplaces", NL_WORKPLACE_MAX);
     nl_policy *p = c->p;
     p->workplaces = calloc(json_array_size(arr), sizeof *p->workplaces);
     if (p->workplaces == NULL)
         return NL_ENOMEM;
-    bool seen[NL_WORKPLACE_CODES] = {false};
-    static const char *const members[] = {"code", "name", "tier", "source", NULL};
+    static const char *const members[] = {"code", "name", "tier", "source", "since",
+                                          "until", "from", NULL};
     size_t i;
     json_t *w;
     json_array_foreach(arr, i, w) {
@@ -339,34 +394,52 @@ static nl_status read_workplaces(ctx *c, json_t *arr)
         nl_status s;
         const char *code, *name, *tier;
         int32_t src;
+        json_t *from = json_object_get(w, "from");
         if ((s = only_members(c, w, members)) != NL_OK ||
             (s = get_string(c, w, "code", true, &code)) != NL_OK ||
             (s = get_string(c, w, "name", true, &name)) != NL_OK ||
-            (s = get_string(c, w, "tier", true, &tier)) != NL_OK ||
+            (s = get_string(c, w, "tier", from == NULL, &tier)) != NL_OK ||
             (s = get_source(c, w, &src)) != NL_OK)
             return s;
-        push_key(c, "code");
-        if (strlen(code) != 3 || code[0] < '0' || code[0] > '9' || code[1] < '0' ||
-            code[1] > '9' || code[2] < '0' || code[2] > '9')
-            return fail(c, "code \"%s\" must be three digits, e.g. \"080\"", code);
-        int n = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
-        if (seen[n])
-            return fail(c, "duplicate workplace code \"%s\"", code);
-        seen[n] = true;
-        pop(c);
-        /* Room for one character past NL_TIER_MAX: a longer tier, cut here,
-         * is still too long for nl__kind_for_key. */
-        char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX + 1];
-        bool is_tier;
-        snprintf(key, sizeof key, NL_TIER_PREFIX "%s", tier);
-        if (nl__kind_for_key(key, &is_tier) == NULL || !is_tier) {
-            push_key(c, "tier");
-            return fail(c, "tier \"%s\" must be 1-40 characters of a-z, 0-9 and _", tier);
-        }
         nl_workplace_i *d = &p->workplaces[p->nworkplaces++];
-        d->code = n;
-        if ((s = dup_into(c, name, &d->name)) != NL_OK ||
-            (s = dup_into(c, tier, &d->tier)) != NL_OK)
+        d->since = NL_DATE_MIN;
+        d->until = NL_DATE_MAX;
+        push_key(c, "code");
+        if (!parse_code(code, &d->code, &d->digits))
+            return fail(c, "code \"%s\" must be three or five digits, e.g. \"080\" or \"02647\"",
+                        code);
+        pop(c);
+        if ((s = get_date(c, w, "since", &d->since)) != NL_OK ||
+            (s = get_date(c, w, "until", &d->until)) != NL_OK)
+            return s;
+        if (d->until < d->since) {
+            push_key(c, "until");
+            return fail(c, "\"until\" is before \"since\"");
+        }
+        if (from != NULL && (s = read_from(c, from, d)) != NL_OK)
+            return s;
+        /* Two units of one code must not be in force on the same day. */
+        for (size_t k = 0; k + 1 < p->nworkplaces; k++) {
+            const nl_workplace_i *o = &p->workplaces[k];
+            if (o->code == d->code && o->since <= d->until && d->since <= o->until) {
+                push_key(c, "code");
+                return fail(c, "duplicate workplace code \"%s\" (periods overlap)", code);
+            }
+        }
+        if (json_object_get(w, "tier") != NULL) {
+            /* Room for one character past NL_TIER_MAX: a longer tier, cut
+             * here, is still too long for nl__kind_for_key. */
+            char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX + 1];
+            bool is_tier;
+            snprintf(key, sizeof key, NL_TIER_PREFIX "%s", tier);
+            if (nl__kind_for_key(key, &is_tier) == NULL || !is_tier) {
+                push_key(c, "tier");
+                return fail(c, "tier \"%s\" must be 1-40 characters of a-z, 0-9 and _", tier);
+            }
+            if ((s = dup_into(c, tier, &d->tier)) != NL_OK)
+                return s;
+        }
+        if ((s = dup_into(c, name, &d->name)) != NL_OK)
             return s;
         pop(c);
     }

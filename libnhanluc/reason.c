@@ -29,6 +29,16 @@ static const struct {
     [NL_REASON_COURSE_KIND] = {"course_kind",
         "Khóa học không phải đào tạo ngắn hạn tập trung.",
         "Not a short-term concentrated training course."},
+    [NL_REASON_OUTSIDE_AREA] = {"outside_area",
+        "Nơi làm việc thuộc tỉnh nhưng ngoài địa bàn áp dụng của chính sách "
+        "(hình thành từ các đơn vị hành chính ngoài địa bàn đó).",
+        "Workplace is a unit of the province outside the area the policy covers "
+        "(formed from units outside that area)."},
+    [NL_REASON_AMBIGUOUS_WORKPLACE] = {"ambiguous_workplace",
+        "Đơn vị hình thành từ các đơn vị cũ có mức hỗ trợ khác nhau: "
+        "cần cho biết đơn vị hành chính cũ (trước sắp xếp) nơi làm việc.",
+        "The unit was formed from former units with different amounts: "
+        "give the former unit (before the reorganisation) of the workplace."},
 };
 
 const char *nl_reason_message(nl_reason r, const char *lang)

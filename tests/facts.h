@@ -1,7 +1,7 @@
 /* The policy facts the tests check the library against.
  *
  * Every figure here is copied from the project's policy facts
- * (shared/domain/policy-facts.md, section named in each comment), never from
+ * (docs/law/, the file and § named in each comment), never from
  * what the code returns: a test compares the library's answer with the law,
  * so a wrong value in data/laocai.json or a wrong rule both fail. Values the
  * facts leave open (placeholders flagged "unconfirmed") are not here; the
@@ -43,6 +43,25 @@ static const struct fact_workplace {
 #define FACT_WORKPLACE_COUNT (sizeof fact_workplaces / sizeof fact_workplaces[0])
 /* A code between two units (081), and codes of no unit at all. */
 #define FACT_CODE_NOT_A_UNIT 81
+/* ... in force until the merger: their last day. */
+#define FACT_DISTRICTS_LAST_DAY "2025-06-30"
+
+/* §6 Geography after 1 July 2025 (data/geography/README.md): the merged
+ * province's 99 communes (10 phường, 89 xã), five-digit codes, from
+ * 2025-07-01. Of them 8 come only from old city/town units (080, 088), 37
+ * only from old districts, 3 from both, 51 from old Yên Bái. */
+#define FACT_MERGER_DAY "2025-07-01"
+#define FACT_COMMUNE_COUNT 99
+#define FACT_COMMUNES_ONLY_CITY_TOWN 8
+#define FACT_COMMUNES_ONLY_DISTRICT 37
+#define FACT_COMMUNES_MIXED 3
+#define FACT_COMMUNES_OLD_YEN_BAI 51
+/* Examples, one of each kind (data/geography/laocai-legacy-to-2025.csv). */
+#define FACT_COMMUNE_CITY_TOWN 2671      /* Phường Cam Đường, from 080 */
+#define FACT_COMMUNE_CITY_TOWN_NAME "Phường Cam Đường"
+#define FACT_COMMUNE_DISTRICT 2683       /* Xã Bát Xát, from 082 */
+#define FACT_COMMUNE_MIXED 2647          /* Phường Lào Cai, from 080 and 086 */
+#define FACT_COMMUNE_YEN_BAI 4252        /* Phường Yên Bái, from 132 */
 
 /* §3 Expert caps, VND/month. Thông tư 02/2015/TT-BLĐTBXH from 2015-03-01 ... */
 #define FACT_TT02_FIRST_DAY "2015-03-01"

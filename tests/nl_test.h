@@ -37,6 +37,24 @@ static inline int policy_teardown(void **state)
 
 #define TEST(fn) cmocka_unit_test_setup_teardown(fn, policy_setup, policy_teardown)
 
+/* The whole of a file, NUL-terminated; *len excludes the NUL. */
+static inline char *nlt_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    assert_true(n > 0);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
 /* A date from "YYYY-MM-DD"; fails the test if the text is not a date. */
 static inline nl_date day(const char *iso)
 {

@@ -1,4 +1,4 @@
-/* Rule 1: the one-off attraction subsidy for IT graduates (policy-facts.md §1). */
+/* Rule 1: the one-off attraction subsidy for IT graduates (docs/law/1-attraction.md). */
 #include "nl_test.h"
 
 /* A candidate meeting every condition of §1: a university degree in IT,
@@ -50,6 +50,14 @@ static void assert_error(const nl_policy *p, const nl_candidate *c, nl_status wa
     assert_zeroed(s);
 }
 
+/* A code of no unit: an answer, outside the province. */
+static void assert_refused_outside(const nl_policy *p, const nl_candidate *c)
+{
+    nl_subsidy s;
+    assert_int_equal(nl_attraction_subsidy(p, c, &s), NL_OK);
+    assert_refused(&s, NL_REASON_OUTSIDE_PROVINCE);
+}
+
 /* ------------------------------------------------------------ amounts */
 
 static void lao_cai_city_and_sa_pa_town_pay_one_hundred_million(void **state)
@@ -93,9 +101,14 @@ static void a_code_that_is_no_unit_of_the_province_is_outside_it(void **state)
     }
 }
 
-static void a_workplace_code_outside_0_to_999_is_an_error(void **state)
+static void a_workplace_code_outside_0_to_99999_is_an_error(void **state)
 {
-    const int bad[] = {-1, 1000, INT32_MIN, INT32_MAX};
+    /* GSO codes have up to five digits (communes); 1000 and 99999 are codes
+     * of no unit, answered (see a_code_that_is_no_unit...). */
+    nl_candidate none = qualifying();
+    none.workplace = 99999;
+    assert_refused_outside(*state, &none);
+    const int bad[] = {-1, 100000, INT32_MIN, INT32_MAX};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         nl_candidate c = qualifying();
         c.workplace = bad[i];
@@ -355,7 +368,7 @@ int main(void)
         TEST(lao_cai_city_and_sa_pa_town_pay_one_hundred_million),
         TEST(each_district_pays_one_hundred_fifty_million),
         TEST(a_code_that_is_no_unit_of_the_province_is_outside_it),
-        TEST(a_workplace_code_outside_0_to_999_is_an_error),
+        TEST(a_workplace_code_outside_0_to_99999_is_an_error),
         TEST(a_university_degree_or_higher_qualifies),
         TEST(a_college_degree_or_none_does_not_qualify),
         TEST(it_and_electronics_telecom_majors_qualify_and_others_do_not),

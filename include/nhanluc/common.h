@@ -117,7 +117,7 @@ NL_EXTERN nl_status nl_date_format(nl_date date, char *buf, size_t size);
 /* -------------------------------------------------------------- certainty */
 
 /**
- * How sure the policy data is of a value (policy-facts.md). A rule result
+ * How sure the policy data is of a value (docs/law/). A rule result
  * carries the weakest certainty of the values it used, so a caller can flag
  * answers that rest on placeholders.
  */
@@ -144,12 +144,18 @@ typedef enum nl_reason {
     NL_REASON_MAJOR,             /**< major is not IT / electronics-telecom */
     NL_REASON_AGENCY,            /**< not a Party or State agency */
     NL_REASON_NOT_DEDICATED,     /**< not a dedicated IT / digital post */
-    NL_REASON_OUTSIDE_PROVINCE,  /**< workplace not a unit of the province */
-    NL_REASON_COURSE_KIND        /**< not a short-term concentrated course */
+    NL_REASON_OUTSIDE_PROVINCE,  /**< workplace not a unit of the province
+                                      (on the date) */
+    NL_REASON_COURSE_KIND,       /**< not a short-term concentrated course */
+    NL_REASON_OUTSIDE_AREA,      /**< a unit of the (merged) province outside
+                                      the area the rule covers */
+    NL_REASON_AMBIGUOUS_WORKPLACE /**< a unit formed from predecessors the rule
+                                      treats differently: the pre-2025 unit
+                                      is needed */
 } nl_reason;
 
 /** Number of nl_reason values (one past the last). */
-#define NL_REASON_COUNT 8
+#define NL_REASON_COUNT 10
 
 /** Message for a reason in Vietnamese ("vi") or English ("en"), UTF-8,
  *  static storage. @return NULL if @p r is out of range or @p lang is NULL

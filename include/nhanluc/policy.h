@@ -130,26 +130,70 @@ NL_EXTERN nl_status nl_policy_param_value(const nl_policy *p, size_t index, size
 NL_EXTERN nl_status nl_policy_param_find(const nl_policy *p, const char *key,
                                          size_t *index);
 
-/** A workplace unit of the province (pre-2025 district level). */
+/** A workplace unit of the province: an entry of its dated catalogue
+ *  (docs/policy-format.md, "workplaces"). The built-in Lào Cai policy holds
+ *  the 9 pre-2025 district-level units until 2025-06-30 and the 99 communes
+ *  of the merged province from 2025-07-01. */
 typedef struct nl_workplace {
-    int code;              /**< GSO code, e.g. 80 for "080" */
+    int code;              /**< GSO code, e.g. 80 for "080", 2647 for "02647" */
     const char *name;      /**< e.g. "Thành phố Lào Cai" */
     const char *tier;      /**< amount tier, e.g. "city_town" or "district";
-                                the amount key is "attraction.amount.<tier>" */
+                                the amount key is "attraction.amount.<tier>".
+                                NULL when the unit has none (see
+                                nl_workplace_detail.kind) */
 } nl_workplace;
+
+/** How a unit's attraction tier is known. */
+typedef enum nl_workplace_kind {
+    NL_WORKPLACE_TIER = 0,      /**< the document gives its tier */
+    NL_WORKPLACE_DERIVED,       /**< derived from its predecessors ("from"),
+                                     all of one tier: answers are unconfirmed */
+    NL_WORKPLACE_AMBIGUOUS,     /**< predecessors of different tiers: the
+                                     answer asks for the pre-2025 unit */
+    NL_WORKPLACE_OUTSIDE_AREA   /**< no predecessor is a unit of the policy's
+                                     area (e.g. old Yên Bái) */
+} nl_workplace_kind;
+
+/** The dated side of a unit, for nl_policy_workplace_detail(). */
+typedef struct nl_workplace_detail {
+    int digits;            /**< 3 (district level) or 5 (commune level) */
+    nl_date since;         /**< first day; has_since false when open */
+    nl_date until;         /**< last day; has_until false when open */
+    bool has_since, has_until;
+    nl_workplace_kind kind;
+    size_t from_count;     /**< number of predecessor codes */
+    const int *from;       /**< the predecessor codes, owned by the policy */
+} nl_workplace_detail;
 
 /** Number of workplace units (0 if @p p is NULL). */
 NL_EXTERN size_t nl_policy_workplace_count(const nl_policy *p);
 
-/** Workplace unit @p index (0-based, by code).
+/** Workplace unit @p index (0-based, by code, then by first day).
  *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (index out of range). */
 NL_EXTERN nl_status nl_policy_workplace_at(const nl_policy *p, size_t index,
                                            nl_workplace *out);
 
-/** Looks a unit up by GSO code.
- *  @return NL_OK; NL_EINVAL (NULL, or code outside 0..999); NL_ENOTFOUND
+/** Validity period, level, kind and predecessors of unit @p index.
+ *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (index out of range). */
+NL_EXTERN nl_status nl_policy_workplace_detail(const nl_policy *p, size_t index,
+                                               nl_workplace_detail *out);
+
+/** Looks a unit up by GSO code: the first unit with that code (by first
+ *  day), whatever its period; see nl_policy_workplace_on() for a date.
+ *  @return NL_OK; NL_EINVAL (NULL, or code outside 0..99999); NL_ENOTFOUND
  *  (a well-formed code that is not a unit of this province). */
 NL_EXTERN nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workplace *out);
+
+/** The unit a code names on a date, as the attraction subsidy resolves it:
+ *  the unit with that code in force on @p on; else one with that code that
+ *  ended before @p on (a pre-2025 code after the merger: *@p mapped is then
+ *  true, and answers through it are unconfirmed).
+ *  @param index receives the unit's index for nl_policy_workplace_at().
+ *  @param mapped optional; may be NULL.
+ *  @return NL_OK; NL_EINVAL (NULL, code outside 0..99999); NL_EDATE;
+ *  NL_ENOTFOUND (no such unit on or before the date). */
+NL_EXTERN nl_status nl_policy_workplace_on(const nl_policy *p, int code, nl_date on,
+                                           size_t *index, bool *mapped);
 
 #ifdef __cplusplus
 }

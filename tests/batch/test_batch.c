@@ -2,7 +2,8 @@
  *
  * Equivalence: large seeded random populations (NL_BATCH_TEST_RECORDS, by
  * default 1,200,000 per family), dates 2014..2027 across every parameter
- * change, every workplace code 0..999, every reason; the batch answer must
+ * change, every workplace code 0..999 and every unit of the dated
+ * catalogue, every reason; the batch answer must
  * equal the single-record answer field by field, on the built-in policy and
  * on a what-if policy with more dated changes. Then all or nothing, threads,
  * n = 0 and NULL arguments. */
@@ -149,10 +150,18 @@ static void attr_free(attr_pop *a)
 }
 
 /* Mostly qualifying people, so that each condition is the first unmet one
- * often enough; workplaces half in the province, half any code 0..999. */
+ * often enough; workplaces half units of the policy's dated catalogue (the
+ * pre-2025 districts and the communes of every kind), a quarter any code
+ * 0..999, a quarter any int16 code. */
 static attr_pop attr_random(const nl_policy *p, size_t n, uint64_t seed)
 {
-    static const int16_t province[] = {80, 82, 83, 84, 85, 86, 87, 88, 89};
+    size_t nunits = nl_policy_workplace_count(p);
+    int16_t *province = xcalloc(nunits, sizeof *province);
+    for (size_t i = 0; i < nunits; i++) {
+        nl_workplace w;
+        assert_int_equal(nl_policy_workplace_at(p, i, &w), NL_OK);
+        province[i] = (int16_t)w.code;
+    }
     attr_pop a = attr_alloc(n);
     rng r = seed;
     for (size_t k = 0; k < n; k++) {
@@ -160,9 +169,12 @@ static attr_pop attr_random(const nl_policy *p, size_t n, uint64_t seed)
         a.major[k] = (uint8_t)((uint32_t)nlh_below(&r, 4) ? 1 + (uint32_t)nlh_below(&r, 2) : (uint32_t)nlh_below(&r, 3));
         a.agency[k] = (uint8_t)((uint32_t)nlh_below(&r, 4) ? 1 + (uint32_t)nlh_below(&r, 2) : (uint32_t)nlh_below(&r, 3));
         a.dedicated[k] = (uint8_t)((uint32_t)nlh_below(&r, 5) != 0);
-        a.workplace[k] = (uint32_t)nlh_below(&r, 2) ? province[(uint32_t)nlh_below(&r, 9)] : (int16_t)(k % 1000);
+        a.workplace[k] = (uint32_t)nlh_below(&r, 2) ? province[(uint32_t)nlh_below(&r, (uint32_t)nunits)]
+                         : (uint32_t)nlh_below(&r, 2) ? (int16_t)(k % 1000)
+                                                      : (int16_t)nlh_below(&r, 32768);
         a.start[k] = random_date(&r, p);
     }
+    free(province);
     return a;
 }
 
@@ -188,7 +200,7 @@ static void attr_check_equivalent(const nl_policy *p, uint64_t seed)
     assert_int_equal(attr_run(p, &a, 0, true, &bad), NL_OK);
     assert_true(bad == NL_BATCH_NO_INDEX);
     size_t per_reason[NL_REASON_COUNT] = {0};
-    bool code_seen[1000] = {false};
+    bool code_seen[32768] = {false};
     for (size_t k = 0; k < a.n; k++) {
         nl_candidate c = attr_candidate(&a, k);
         nl_subsidy s;
@@ -261,7 +273,7 @@ static nl_status attr_break(attr_pop *a, size_t k, int how)
     case 1: a->major[k] = 3; return NL_EINVAL;
     case 2: a->agency[k] = 255; return NL_EINVAL;
     case 3: a->dedicated[k] = 2; return NL_EINVAL;   /* flags are 0 or 1 */
-    case 4: a->workplace[k] = 1000; return NL_EINVAL;
+    case 4: a->workplace[k] = INT16_MIN; return NL_EINVAL;
     case 5: a->workplace[k] = -1; return NL_EINVAL;
     case 6: a->start[k] = nlh_date(9999, 12, 31) + 1; return NL_EDATE;
     case 7: a->start[k] = nlh_date(1, 1, 1) - 1; return NL_EDATE;

@@ -355,10 +355,10 @@ static void date_functions_refuse_impossible_dates(void **state)
 /* ------------------------------------------------------- workplaces */
 
 /* Rows: workplace-out-of-range, workplace-not-in-province, index-out-of-range */
-static void workplace_codes_outside_0_999_are_invalid(void **state)
+static void workplace_codes_outside_0_99999_are_invalid(void **state)
 {
     (void)state;
-    const int bad[] = {-1, 1000, INT_MIN, INT_MAX};
+    const int bad[] = {-1, 100000, INT_MIN, INT_MAX};
     for (size_t i = 0; i < 4; i++) {
         nl_candidate c = good_candidate();
         c.workplace = bad[i];
@@ -613,7 +613,7 @@ int main(void)
         cmocka_unit_test(sums_past_int64_are_range_errors),
         cmocka_unit_test(dates_outside_0001_9999_are_date_errors),
         cmocka_unit_test(date_functions_refuse_impossible_dates),
-        cmocka_unit_test(workplace_codes_outside_0_999_are_invalid),
+        cmocka_unit_test(workplace_codes_outside_0_99999_are_invalid),
         cmocka_unit_test(unknown_parameter_keys_are_not_found),
         cmocka_unit_test(bad_get_and_set_arguments_are_refused_and_change_nothing),
         cmocka_unit_test(listing_out_of_range_is_not_found_and_zeroed),

@@ -44,7 +44,10 @@ typedef struct digest {
     uint64_t levels[5];
 } digest;
 
-static const int codes[] = {80, 82, 83, 84, 85, 86, 87, 88, 89};
+/* Units of the built-in catalogue: the pre-2025 districts, then a commune
+ * of each kind (city/town, district, mixed, old Yên Bái). */
+static const int codes[] = {80, 82, 83, 84, 85, 86, 87, 88, 89, 2671, 2683, 2647, 4252};
+#define NCODES (sizeof codes / sizeof codes[0])
 
 /* A date in 2014-01-01 .. 2027-12-31. */
 static nl_date some_date(uint64_t *st)
@@ -75,7 +78,7 @@ static void attraction(const nl_policy *p, uint64_t *st, digest *d)
         .major = (nl_major)nlh_below(st, 3),
         .agency = (nl_agency)nlh_below(st, 3),
         .dedicated_post = nlh_below(st, 4) != 0,
-        .workplace = nlh_below(st, 4) != 0 ? codes[nlh_below(st, 9)] : (int)nlh_below(st, 1000),
+        .workplace = nlh_below(st, 4) != 0 ? codes[nlh_below(st, NCODES)] : (int)nlh_below(st, 100000),
         .start = some_date(st),
     };
     /* Bias towards the conditions that pay, so every branch is common. */
@@ -89,7 +92,7 @@ static void attraction(const nl_policy *p, uint64_t *st, digest *d)
         case 0: c.degree = (nl_degree)(nlh_below(st, 2) ? -1 : 5); break;
         case 1: c.major = (nl_major)(nlh_below(st, 2) ? -1 : 3); break;
         case 2: c.agency = (nl_agency)(nlh_below(st, 2) ? -1 : 3); break;
-        case 3: c.workplace = nlh_below(st, 2) ? -1 : 1000; break;
+        case 3: c.workplace = nlh_below(st, 2) ? -1 : 100000; break;
         default: c.start = nlh_below(st, 2) ? INT32_MIN : INT32_MAX; break;
         }
     }
@@ -199,7 +202,7 @@ static void lookup(const nl_policy *p, uint64_t *st, digest *d)
     h = nlh_mix(h, (uint64_t)v.since);
     h = nlh_mix(h, (uint64_t)(uintptr_t)v.source);
     nl_workplace w;
-    s = nl_policy_workplace(p, (int)nlh_below(st, 1002) - 1, &w);
+    s = nl_policy_workplace(p, (int)nlh_below(st, 100002) - 1, &w);
     h = nlh_mix(h, (uint64_t)s);
     h = nlh_mix(h, (uint64_t)w.code);
     h = nlh_mix(h, (uint64_t)(uintptr_t)w.tier);

@@ -1,5 +1,5 @@
 <?php
-/** Rule 1: the one-off attraction subsidy (policy-facts.md §1). */
+/** Rule 1: the one-off attraction subsidy (docs/law/1-attraction.md). */
 
 declare(strict_types=1);
 
@@ -89,15 +89,54 @@ final class AttractionSubsidyTest extends PolicyTestCase
         $this->assertNotEligible($this->decide(self::candidate($code)), Reason::OutsideProvince);
     }
 
-    public function testACodeOutsideZeroTo999IsAnInvalidArgument(): void
+    public function testACodeOutsideZeroTo99999IsAnInvalidArgument(): void
     {
-        foreach ([1000, -1, '1000', 'abc', '08 8', ''] as $code) {
+        foreach ([100000, -1, '100000', 'abc', '08 8', ''] as $code) {
             $this->assertThrowsCode(
                 InvalidArgumentError::class,
                 Facts::STATUS_EINVAL,
                 fn () => $this->decide(self::candidate($code))
             );
         }
+    }
+
+    public function testFiveDigitCodesOfNoUnitAreOutsideTheProvince(): void
+    {
+        foreach ([1000, 99999, '01000', '99999'] as $code) {
+            $this->assertNotEligible($this->decide(self::candidate($code)), Reason::OutsideProvince);
+        }
+    }
+
+    public function testACommuneAnswersFromTwentyTwentyFiveJulyFirst(): void
+    {
+        $day = Facts::COMMUNES_FIRST_DAY;
+
+        // Phường Cam Đường, formed from Thành phố Lào Cai (080) alone: its
+        // city/town tier is derived, so the answer is unconfirmed.
+        $r = $this->decide(self::candidate('02671', $day));
+        $this->assertTrue($r->eligible);
+        $this->assertSame(Reason::Ok, $r->reason);
+        $this->assertSame(Facts::AMOUNT_CITY_TOWN, $r->amount);
+        $this->assertSame(100_000_000, $r->amount);
+        $this->assertSame(Certainty::Unconfirmed, $r->certainty);
+        $this->assertSame(Facts::AMOUNT_CITY_TOWN, $this->decide(self::candidate(2671, $day))->amount);
+
+        // Phường Lào Cai, formed from 080 (city/town) and 086 (district).
+        $r = $this->decide(self::candidate('02647', $day));
+        $this->assertNotEligible($r, Reason::AmbiguousWorkplace);
+        $this->assertSame('ambiguous_workplace', $r->reason->value);
+
+        // Phường Yên Bái, formed from old Yên Bái: outside the resolution's area.
+        $r = $this->decide(self::candidate('04252', $day));
+        $this->assertNotEligible($r, Reason::OutsideArea);
+        $this->assertSame('outside_area', $r->reason->value);
+
+        // A pre-2025 district code still answers after the merger.
+        $r = $this->decide(self::candidate('082', $day));
+        $this->assertTrue($r->eligible);
+        $this->assertSame(Reason::Ok, $r->reason);
+        $this->assertSame(Facts::AMOUNT_DISTRICT, $r->amount);
+        $this->assertSame(150_000_000, $r->amount);
     }
 
     public function unmetConditions(): iterable

@@ -201,20 +201,24 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: days INT_MAX is fine" => [self::training(['days' => self::INT_MAX]), self::answer(['reason' => 'ok'])];
 
         $r = 'workplace-out-of-range';
-        foreach ([-1, 1000, self::INT_MIN, self::INT_MAX, PHP_INT_MAX, PHP_INT_MIN] as $v) {
+        foreach ([-1, 100000, self::INT_MIN, self::INT_MAX, PHP_INT_MAX, PHP_INT_MIN] as $v) {
             yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL, 'workplace')];
             yield "$r: workplace($v)" => [static fn (Policy $p) => $p->workplace($v), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
-        yield "$r: subsidy workplace \"1000\"" => [self::subsidy(['workplace' => '1000']), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nl_policy_workplace 1000" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_workplace($raw, 1000), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: subsidy workplace \"100000\"" => [self::subsidy(['workplace' => '100000']), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: nl_policy_workplace 100000" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_workplace($raw, 100000), self::throws(InvalidArgumentError::class, self::EINVAL)];
 
         $r = 'workplace-not-in-province';
-        foreach ([81, 0, 999, '081', '000', '90'] as $v) {
+        foreach ([81, 0, 999, 1000, 99999, '081', '000', '90', '1000', '01000', '99999'] as $v) {
             yield "$r: subsidy workplace " . var_export($v, true) => [self::subsidy(['workplace' => $v]), self::answer(['reason' => 'outside_province', 'eligible' => false, 'amount' => 0])];
         }
         yield "$r: workplace(81)" => [static fn (Policy $p) => $p->workplace(81), self::throws(NotFoundException::class, self::ENOTFOUND, '081')];
         yield "$r: workplace(\"081\")" => [static fn (Policy $p) => $p->workplace('081'), self::throws(NotFoundException::class, self::ENOTFOUND)];
         yield "$r: nl_policy_workplace 81" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_workplace($raw, 81), self::throws(NotFoundException::class, self::ENOTFOUND)];
+        yield "$r: workplace(1000)" => [static fn (Policy $p) => $p->workplace(1000), self::throws(NotFoundException::class, self::ENOTFOUND, '01000')];
+        yield "$r: workplace(\"99999\")" => [static fn (Policy $p) => $p->workplace('99999'), self::throws(NotFoundException::class, self::ENOTFOUND)];
+        yield "$r: nl_policy_workplace 1000" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_workplace($raw, 1000), self::throws(NotFoundException::class, self::ENOTFOUND)];
+        yield "$r: nl_policy_workplace 99999" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_workplace($raw, 99999), self::throws(NotFoundException::class, self::ENOTFOUND)];
 
         $r = 'date-out-of-range';
         foreach (['10000-01-01', '0000-12-31', '-001-01-01'] as $d) {
@@ -318,7 +322,7 @@ final class BadInputMatrixTest extends TestCase
             yield "$r: subsidy unknown major and $d" => [self::subsidy(['major' => 'physics', 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: expert unknown role and $d" => [self::expert(['role' => 'boss', 'on' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: subsidy workplace text and $d" => [self::subsidy(['workplace' => 'Sa Pa', 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
-            yield "$r: subsidy workplace 1000 and $d" => [self::subsidy(['workplace' => 1000, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
+            yield "$r: subsidy workplace 100000 and $d" => [self::subsidy(['workplace' => 100000, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: expert experience NAN and $d" => [self::expert(['experience_years' => NAN, 'on' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: training tuition -1 and $d" => [self::training(['tuition' => -1, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: training days 0 and $d" => [self::training(['days' => 0, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
@@ -530,13 +534,16 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: Degree::from('phd')" => [static fn () => Degree::from('phd'), self::throws(\ValueError::class, 0)];
 
         $r = 'unknown-workplace-text';
-        foreach (['Sa Pa', '08a', '', '  ', '0x58', '٨٨', '８８', '+88', '-1', '8 8', '88.0', ' 088 ', '0088', "88\n", '1e2'] as $text) {
+        foreach (['Sa Pa', '08a', '', '  ', '0x58', '٨٨', '８８', '+88', '-1', '8 8', '88.0', ' 088 ', '000088', '100000', "88\n", '1e2'] as $text) {
             $label = json_encode($text, JSON_UNESCAPED_UNICODE);
             yield "$r: subsidy workplace $label" => [self::subsidy(['workplace' => $text]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: workplace($label)" => [static fn (Policy $p) => $p->workplace($text), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
-        foreach (['88', '088'] as $text) {
+        foreach (['88', '088', '0088', '00088'] as $text) {
             yield "$r: workplace('$text') is 088" => [static fn (Policy $p) => $p->workplace($text)->gsoCode(), self::returns('088')];
+        }
+        foreach (['2647', '02647'] as $text) {
+            yield "$r: workplace('$text') is 02647" => [static fn (Policy $p) => $p->workplace($text)->gsoCode(), self::returns('02647')];
         }
 
         $r = 'batch-wrong-dtype';

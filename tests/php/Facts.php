@@ -3,7 +3,7 @@
  * The policy facts the PHP tests check the binding against.
  *
  * Every figure is copied from the project's policy facts
- * (shared/domain/policy-facts.md, section named in each comment), never from
+ * (docs/law/, the file and § named in each comment), never from
  * what the code returns: a test compares the answer with the law, so a wrong
  * value in data/laocai.json, a wrong rule or a wrong binding all fail.
  * Values the facts leave open (placeholders flagged "unconfirmed": the
@@ -36,8 +36,26 @@ final class Facts
         '088' => ['Thị xã Sa Pa', self::TIER_CITY_TOWN, self::AMOUNT_CITY_TOWN],
         '089' => ['Huyện Văn Bàn', self::TIER_DISTRICT, self::AMOUNT_DISTRICT],
     ];
-    /** A code between two units, and codes of no unit at all (well-formed, 0..999). */
-    public const CODES_NOT_A_UNIT = ['081', '000', '090', '999'];
+    /** The last day of the district-level units above. */
+    public const DISTRICTS_LAST_DAY = '2025-06-30';
+
+    // §1 Workplaces from 2025-07-01: the 99 communes of the merged province,
+    // five-digit GSO codes (data/geography/laocai-communes-2025.csv), each
+    // formed from pre-2025 units ("from"). A commune formed from units of one
+    // tier has that tier (unconfirmed); one formed from units of different
+    // tiers, or from none of the old province (old Yên Bái), has none.
+    public const COMMUNES_FIRST_DAY = '2025-07-01';
+    public const COMMUNE_COUNT = 99;
+    /** GSO code => [name, tier or null]. */
+    public const COMMUNES = [
+        '02647' => ['Phường Lào Cai', null],          // from 080 and 086: ambiguous
+        '02671' => ['Phường Cam Đường', self::TIER_CITY_TOWN],   // from 080 only
+        '02683' => ['Xã Bát Xát', self::TIER_DISTRICT],          // from 082 only
+        '04252' => ['Phường Yên Bái', null],          // from old Yên Bái: outside the area
+    ];
+
+    /** A code between two units, and codes of no unit at all (well-formed, 0..99999). */
+    public const CODES_NOT_A_UNIT = ['081', '000', '090', '999', '1000', '02648', '99999'];
 
     // §1, §2 Nghị quyết 11/2020/NQ-HĐND "covers 2021–2025": the data models
     // the period as 2021-01-01 up to (not including) 2026-01-01, both dates

@@ -267,15 +267,42 @@ final class PolicyTest extends PolicyTestCase
 
     // ----------------------------------------------------------- workplaces
 
-    public function testWorkplacesAreTheNineUnitsOfTheFacts(): void
+    public function testWorkplacesAreTheNineDistrictUnitsThenTheNinetyNineCommunes(): void
     {
-        $got = [];
-        foreach ($this->policy->workplaces() as $w) {
-            $got[$w->gsoCode()] = [$w->name, $w->tier];
+        $workplaces = $this->policy->workplaces();
+        $this->assertCount(count(Facts::WORKPLACES) + Facts::COMMUNE_COUNT, $workplaces);
+        $this->assertCount(108, $workplaces);
+        $districts = $communes = [];
+        foreach ($workplaces as $w) {
             $this->assertSame((int) $w->gsoCode(), $w->code);
+            if ($w->code < 1000) {
+                $this->assertMatchesRegularExpression('/^\d{3}$/', $w->gsoCode());
+                $districts[$w->gsoCode()] = [$w->name, $w->tier];
+            } else {
+                $this->assertMatchesRegularExpression('/^\d{5}$/', $w->gsoCode());
+                $this->assertArrayNotHasKey($w->gsoCode(), $communes);
+                $communes[$w->gsoCode()] = [$w->name, $w->tier];
+            }
+            $this->assertContains($w->tier, [Facts::TIER_CITY_TOWN, Facts::TIER_DISTRICT, null]);
         }
         $expected = array_map(fn (array $w) => [$w[0], $w[1]], Facts::WORKPLACES);
-        $this->assertSame($expected, $got);
+        $this->assertSame($expected, $districts);
+        $this->assertCount(Facts::COMMUNE_COUNT, $communes);
+        foreach (Facts::COMMUNES as $code => $commune) {
+            $this->assertSame($commune, $communes[$code] ?? null, "commune $code");
+        }
+        // The communes are those of the GSO list, by code.
+        $csv = array_map('str_getcsv', file(__DIR__ . '/../../data/geography/laocai-communes-2025.csv', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES));
+        array_shift($csv);
+        $this->assertSame(array_column($csv, 1, 0), array_map(fn (array $c) => $c[0], $communes));
+    }
+
+    public function testAWorkplaceSerializesWithItsPublishedCode(): void
+    {
+        $this->assertSame(['code' => '080', 'name' => 'Thành phố Lào Cai', 'tier' => Facts::TIER_CITY_TOWN],
+            $this->policy->workplace(80)->jsonSerialize());
+        $this->assertSame('{"code":"02647","name":"Phường Lào Cai","tier":null}',
+            json_encode($this->policy->workplace('02647'), JSON_UNESCAPED_UNICODE));
     }
 
     public function testAWorkplaceIsLookedUpByCode(): void
@@ -283,7 +310,17 @@ final class PolicyTest extends PolicyTestCase
         $this->assertSame('Thị xã Sa Pa', $this->policy->workplace('088')->name);
         $this->assertSame(Facts::TIER_CITY_TOWN, $this->policy->workplace(88)->tier);
         $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND, fn () => $this->policy->workplace('081'));
-        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace(1000));
+        $this->assertSame('Phường Cam Đường', $this->policy->workplace('02671')->name);
+        $this->assertSame('02671', $this->policy->workplace(2671)->gsoCode());
+        $this->assertSame(Facts::TIER_CITY_TOWN, $this->policy->workplace('02671')->tier);
+        $this->assertNull($this->policy->workplace('02647')->tier);
+        $this->assertNull($this->policy->workplace('04252')->tier);
+        // Well-formed five-digit codes of no unit: not found, not invalid.
+        $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND, fn () => $this->policy->workplace(1000));
+        $this->assertThrowsCode(NotFoundException::class, Facts::STATUS_ENOTFOUND, fn () => $this->policy->workplace('99999'));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace(100000));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace('100000'));
+        $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace(-1));
         $this->assertThrowsCode(InvalidArgumentError::class, Facts::STATUS_EINVAL, fn () => $this->policy->workplace('Sa Pa'));
     }
 

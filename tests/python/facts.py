@@ -1,7 +1,7 @@
 """The policy facts the Python tests check the binding against.
 
 Every figure is copied from the project's policy facts
-(shared/domain/policy-facts.md, section named in each comment), never from
+(docs/law/, the file and § named in each comment), never from
 what the code returns: a wrong value in data/laocai.json, a wrong rule or a
 wrong binding all fail. Values the facts leave open (placeholders flagged
 "unconfirmed", e.g. the meal and travel caps) are not here; the tests read
@@ -33,7 +33,19 @@ WORKPLACES = [
 ]
 # Codes that are no unit of the province: between two units (081), just
 # outside the range (079, 090), another province's, and the extremes.
-CODES_NOT_A_UNIT = [0, 1, 79, 81, 90, 100, 999]
+CODES_NOT_A_UNIT = [0, 1, 79, 81, 90, 100, 999, 1000, 32767]   # int16 for the batch
+
+# §6 (docs/law/6-geography.md, data/geography/README.md): from 2025-07-01
+# the merged province's 99 communes, five-digit codes; of them 8 only from
+# old city/town units, 37 only from old districts, 3 from both, 51 from old
+# Yên Bái. The 9 units above end on 2025-06-30.
+MERGER_DAY = "2025-07-01"
+DISTRICTS_LAST_DAY = "2025-06-30"
+COMMUNE_COUNT = 99
+COMMUNE_CITY_TOWN = (2671, "Phường Cam Đường")   # from 080 only
+COMMUNE_DISTRICT = (2683, "Xã Bát Xát")          # from 082 only
+COMMUNE_MIXED = (2647, "Phường Lào Cai")         # from 080 and 086
+COMMUNE_YEN_BAI = (4252, "Phường Yên Bái")       # from 132 (old Yên Bái)
 
 # §1, §2 Nghị quyết 11/2020/NQ-HĐND "covers 2021–2025": data/laocai.json
 # models the period as 2021-01-01 up to (not including) 2026-01-01, both
@@ -89,7 +101,7 @@ SRC_NQ11 = "11/2020/NQ-HĐND"
 SRC_TT02 = "02/2015/TT-BLĐTBXH"
 SRC_TT004 = "004/2025/TT-BNV"
 
-# Status words (policy-facts.md, top): §1 and §2 are "reported", their
+# Status words (docs/law/README.md §0.2): §1 and §2 are "reported", their
 # period and the meal/travel caps "unconfirmed"; §3's caps "confirmed",
 # TT 004/2025's week/day conversions "unconfirmed".
 CONFIRMED, REPORTED, UNCONFIRMED, USER = "confirmed", "reported", "unconfirmed", "user"

@@ -1,4 +1,4 @@
-"""§1 Attraction subsidy (policy-facts.md), mirroring tests/test_attraction.c."""
+"""§1 Attraction subsidy (docs/law/), mirroring tests/test_attraction.c."""
 
 import datetime
 
@@ -35,9 +35,36 @@ def test_workplace_table_matches_the_gso_catalogue(shared_policy, code, name, ti
     assert shared_policy.workplace("%03d" % code) == w
 
 
-def test_workplaces_lists_exactly_the_nine_units(shared_policy):
-    got = [(w.code, w.name, w.tier) for w in shared_policy.workplaces()]
+def test_workplaces_lists_the_nine_districts_then_the_99_communes(shared_policy):
+    units = shared_policy.workplaces()
+    got = [(w.code, w.name, w.tier) for w in units[:len(facts.WORKPLACES)]]
     assert got == [(c, n, t) for c, n, t, _ in facts.WORKPLACES]
+    communes = units[len(facts.WORKPLACES):]
+    assert len(communes) == facts.COMMUNE_COUNT
+    assert all(len(w.gso_code) == 5 for w in communes)
+    assert [w.gso_code for w in units[:2]] == ["080", "082"]
+    tiers = [w.tier for w in communes]
+    # Derived: 8 city/town, 37 district; 3 mixed + 51 old Yên Bái: no tier.
+    assert (tiers.count(facts.TIER_CITY_TOWN), tiers.count(facts.TIER_DISTRICT),
+            tiers.count(None)) == (8, 37, 3 + 51)
+
+
+@pytest.mark.parametrize("code,amount,reason", [
+    (facts.COMMUNE_CITY_TOWN[0], facts.AMOUNT_CITY_TOWN, "ok"),
+    (facts.COMMUNE_DISTRICT[0], facts.AMOUNT_DISTRICT, "ok"),
+    (facts.COMMUNE_MIXED[0], 0, "ambiguous_workplace"),
+    (facts.COMMUNE_YEN_BAI[0], 0, "outside_area"),
+    (82, facts.AMOUNT_DISTRICT, "ok"),   # a pre-2025 code is still accepted
+])
+def test_a_commune_answers_by_its_predecessors_from_the_merger(shared_policy, code, amount,
+                                                               reason):
+    r = subsidy(shared_policy, workplace="%05d" % code if code >= 1000 else code,
+                start=facts.MERGER_DAY)
+    assert (r.amount, r.reason, r.certainty) == (amount, reason, "unconfirmed")
+    assert r.reason.message("en") and r.reason.message("vi")
+    if code >= 1000:   # the day before, the commune did not exist
+        before = subsidy(shared_policy, workplace=code, start=facts.DISTRICTS_LAST_DAY)
+        assert before.reason == "outside_province"
 
 
 @pytest.mark.parametrize("code", facts.CODES_NOT_A_UNIT)
@@ -48,8 +75,8 @@ def test_a_code_of_no_unit_is_outside_the_province(shared_policy, code):
         shared_policy.workplace(code)
 
 
-@pytest.mark.parametrize("code", [-1, 1000, 99999])
-def test_a_code_outside_0_999_is_an_invalid_argument(shared_policy, code):
+@pytest.mark.parametrize("code", [-1, 100000, 2**31 - 1])
+def test_a_code_outside_0_99999_is_an_invalid_argument(shared_policy, code):
     with pytest.raises(nhanluc.InvalidArgumentError) as e:
         subsidy(shared_policy, workplace=code)
     assert isinstance(e.value, ValueError)
@@ -63,7 +90,8 @@ def test_workplace_may_be_given_as_int_or_gso_text(shared_policy, workplace):
 
 def test_workplace_may_be_a_workplace_record(shared_policy):
     for w in shared_policy.workplaces():
-        assert subsidy(shared_policy, workplace=w).eligible
+        on = facts.MERGER_DAY if len(w.gso_code) == 5 else "2024-09-01"
+        assert subsidy(shared_policy, workplace=w, start=on).eligible == (w.tier is not None)
 
 
 # Each unmet condition, alone, gives its reason (first unmet condition).
@@ -127,7 +155,7 @@ def test_period_start_and_end_days(shared_policy, start, in_force):
 
 
 def test_answer_says_the_data_is_unconfirmed(shared_policy):
-    # The period is a placeholder (policy-facts §1: exact dates unconfirmed).
+    # The period is a placeholder (docs/law/1-attraction.md: exact dates unconfirmed).
     r = subsidy(shared_policy)
     assert r.certainty == facts.UNCONFIRMED
     assert r.certainty is nhanluc.Certainty.UNCONFIRMED

@@ -439,7 +439,7 @@ def test_einval_before_edate_in_a_record_and_lowest_index_across_columns(shared_
     cols = _fitting(100)
     cols = {k: v.copy() for k, v in cols.items()}
     cols["start"][50] = np.iinfo(np.int32).max        # NL_EDATE at 50
-    cols["workplace"][50] = 1000                       # and NL_EINVAL at 50
+    cols["workplace"][50] = -1                         # and NL_EINVAL at 50
     cols["major"][70] = 9
     with pytest.raises(nhanluc.InvalidArgumentError) as e:
         B.attraction_subsidy(shared_policy, **cols)
@@ -456,7 +456,7 @@ def test_einval_before_edate_in_a_record_and_lowest_index_across_columns(shared_
     ("degree", True, nhanluc.ArgumentTypeError, "degree must be a Degree"),
     ("workplace", 70000, nhanluc.InvalidArgumentError, "70000"),
     ("workplace", "Sa Pa", nhanluc.InvalidArgumentError, "GSO code"),
-    ("workplace", -1, nhanluc.InvalidArgumentError, "0..999"),
+    ("workplace", -1, nhanluc.InvalidArgumentError, "0..32767"),
     ("dedicated_post", 2, nhanluc.InvalidArgumentError, "not a flag"),
     ("dedicated_post", "maybe", nhanluc.InvalidArgumentError, "yes/no"),
     ("start", "2023-02-29", nhanluc.DateError, "2023-02-29"),

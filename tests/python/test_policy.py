@@ -229,10 +229,13 @@ def test_parse_and_load_type_errors(arg):
 def test_workplace_lookup_errors(shared_policy):
     with pytest.raises(KeyError):
         shared_policy.workplace(81)
+    with pytest.raises(KeyError):
+        shared_policy.workplace(1000)       # five digits are codes: of no unit here
     with pytest.raises(ValueError):
-        shared_policy.workplace(1000)
+        shared_policy.workplace(100000)
     with pytest.raises(ValueError):
         shared_policy.workplace("Sa Pa")
+    assert shared_policy.workplace("02647").name == "Phường Lào Cai"
 
 
 def test_load_accepts_a_non_utf8_file_name(tmp_path):

@@ -1,7 +1,7 @@
 """nhanluc.scenario: baseline against reform over a population.
 
 The totals are checked on a small population whose figures follow from the
-policy facts (policy-facts.md §1: 100,000,000 đ in Lào Cai city and Sa Pa
+policy facts (docs/law/1-attraction.md: 100,000,000 đ in Lào Cai city and Sa Pa
 town, 150,000,000 đ in a district, period 2021-2025)."""
 
 import datetime
@@ -65,8 +65,13 @@ def test_totals_on_a_hand_checked_population(cmp):
 
 def test_totals_by_workplace(cmp):
     rows = {r["workplace"]: r for r in cmp.rows}
-    assert list(rows) == [w[0] and "%03d" % w[0] for w in facts.WORKPLACES] + \
-        ["outside", "total"]
+    # Every unit of the dated catalogue is a row, people or not: the nine
+    # pre-2025 units, then the 99 communes (five-digit codes, from
+    # 2025-07-01; none of this population works in one), then outside, total.
+    codes = list(rows)
+    assert codes[:9] == ["%03d" % w[0] for w in facts.WORKPLACES]
+    assert len(codes) == 9 + facts.COMMUNE_COUNT + 2 and codes[-2:] == ["outside", "total"]
+    assert all(len(c) == 5 and rows[c]["people"] == 0 for c in codes[9:-2])
     assert [r["name"] for r in cmp.rows[:9]] == [w[1] for w in facts.WORKPLACES]
     expect = {  # workplace: people, eligible, cost baseline, cost reform
         "080": (2, 1, CITY, CITY), "088": (1, 1, CITY, CITY),

@@ -9,7 +9,7 @@ message) and returns what the C call expects, or raises:
 - RangeError (an OverflowError) for an int that does not fit the C type.
 
 Values of the right type but outside what the rule accepts (negative money,
-days < 1, a workplace code outside 0..999) are left to the library, which
+days < 1, a workplace code outside 0..99999) are left to the library, which
 answers NL_EINVAL: the C library stays the one judge of validity.
 """
 
@@ -208,7 +208,7 @@ def role(x, name="role"):
 
 
 def workplace(x, name="workplace"):
-    """A GSO code: int (88), its 3-digit text ("088"), or a Workplace."""
+    """A GSO code: int (88, 2647), its text ("088", "02647"), or a Workplace."""
     if isinstance(x, Workplace):
         return x.code
     if isinstance(x, str):

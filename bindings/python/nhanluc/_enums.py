@@ -100,6 +100,9 @@ class Reason(_Label):
     NOT_DEDICATED = "not_dedicated"         #: not a dedicated IT / digital post
     OUTSIDE_PROVINCE = "outside_province"   #: workplace not a unit of the province
     COURSE_KIND = "course_kind"             #: not a short-term concentrated course
+    OUTSIDE_AREA = "outside_area"           #: a unit of the province outside the rule's area
+    AMBIGUOUS_WORKPLACE = "ambiguous_workplace"  #: formed from units of different tiers:
+                                                 #: give the pre-2025 unit
 
     def message(self, lang="vi"):
         """The reason in Vietnamese (``"vi"``) or English (``"en"``)."""

@@ -104,7 +104,7 @@ class Error(Exception):
 
 class InvalidArgumentError(Error, ValueError):
     """An argument has a value the library refuses (NL_EINVAL): negative
-    money, days below 1, NaN, a workplace code outside 0..999, an unknown
+    money, days below 1, NaN, a workplace code outside 0..99999, an unknown
     enum name, a parameter value out of its range."""
     default_code = Status.EINVAL
 

@@ -270,18 +270,19 @@ class Policy:
 
         Raises NotFoundError (KeyError) for a well-formed code that is not
         a unit of this province, InvalidArgumentError for a code outside
-        0..999."""
+        0..99999."""
         code = _c.workplace(code)
         try:
             return _workplace(_capi.nl_policy_workplace(self._p, code))
         except NotFoundError:
-            raise NotFoundError("%03d is not a workplace unit of this policy" % code) from None
+            raise NotFoundError("%s is not a workplace unit of this policy"
+                                % ("%03d" % code if code < 1000 else "%05d" % code)) from None
         except InvalidArgumentError:
-            raise InvalidArgumentError("workplace code %d is outside 0..999" % code) from None
+            raise InvalidArgumentError("workplace code %d is outside 0..99999" % code) from None
 
     # ------------------------------------------------------------- rules
     def attraction_subsidy(self, *, degree, major, agency, dedicated_post, workplace, start):
-        """One-off attraction subsidy for an IT graduate (policy-facts §1).
+        """One-off attraction subsidy for an IT graduate (docs/law/1-attraction.md).
 
         A university graduate (bachelor or higher) in IT or
         electronics-telecom taking a dedicated IT / digital-transformation
@@ -296,8 +297,9 @@ class Policy:
             major: Major: "it", "electronics_telecom" or "other".
             agency: Agency: "party", "state" or "other".
             dedicated_post: True for a dedicated IT / digital post.
-            workplace: GSO district-level code (pre-2025), int 0..999 or
-                text such as "088", or a :class:`Workplace`.
+            workplace: GSO code, int 0..99999 or text such as "088"
+                (a pre-2025 district-level unit) or "02647" (a commune of
+                the merged province, from 2025-07-01), or a :class:`Workplace`.
             start: first day in the post (date or "YYYY-MM-DD").
 
         Returns:
@@ -310,12 +312,12 @@ class Policy:
                       "attraction_subsidy",
                       [("degree", Degree, args[1]), ("major", Major, args[2]),
                        ("agency", Agency, args[3])],
-                      "workplace must be a code in 0..999, not %d" % args[5]))
+                      "workplace must be a code in 0..99999, not %d" % args[5]))
         return _subsidy(r)
 
     def expert_salary_cap(self, *, degree, experience_years, role="member",
                           special_expertise=False, on):
-        """Salary caps of a hired IT expert / consultant (policy-facts §3).
+        """Salary caps of a hired IT expert / consultant (docs/law/3-expert-caps.md).
 
         The national table in force on *on*: Thông tư 02/2015/TT-BLĐTBXH
         until 2025-06-30 (40/30/20/15 million đ a month for levels 1-4),
@@ -349,7 +351,7 @@ class Policy:
 
     def training_support(self, *, dedicated_official, short_concentrated, tuition,
                          materials=0, meals=0, travel=0, days, start):
-        """Training-cost support (policy-facts §2).
+        """Training-cost support (docs/law/2-training.md).
 
         Officials dedicated to IT on a short-term concentrated course get
         tuition and materials as charged (100%), meals up to a daily cap ×

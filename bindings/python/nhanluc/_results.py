@@ -190,7 +190,10 @@ class Parameter(_Record):
 
 
 class Workplace(_Record):
-    """A workplace unit of the province (pre-2025 district level).
+    """A workplace unit of the province's dated catalogue: a pre-2025
+    district-level unit or a commune of the merged province (from
+    2025-07-01); ``tier`` is None for a commune the library cannot tier
+    (formed from units of different tiers, or outside the policy's area).
 
     Attributes:
         code: GSO code as an int (80 for "080").
@@ -203,8 +206,9 @@ class Workplace(_Record):
 
     @property
     def gso_code(self):
-        """The code as written in the GSO catalogue, e.g. "088"."""
-        return "%03d" % self.code
+        """The code as written in the GSO catalogue: three digits for a
+        district-level unit ("088"), five for a commune ("02647")."""
+        return "%03d" % self.code if self.code < 1000 else "%05d" % self.code
 
 
 def _subsidy(r):

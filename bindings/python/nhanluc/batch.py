@@ -271,7 +271,8 @@ def _one(col, v):
     if k == "workplace":
         code = _c.workplace(v, name)
         if not -32768 <= code <= 32767:
-            raise InvalidArgumentError("%s = %d is not a code in 0..999" % (name, code))
+            raise InvalidArgumentError("%s = %d is not a GSO code in 0..32767 (the batch's "
+                                       "int16 column)" % (name, code))
         return code
     if k == "date":
         return _date_value(v, name)
@@ -556,7 +557,7 @@ def _from_objects_or_array(col, a):
                 "%s = %d is not a flag (True/False or 0/1)" % (name, v)))
         if k == "workplace":
             return _range_cast(col, a, -32768, 32767, lambda v: InvalidArgumentError(
-                "%s = %d is not a GSO code in 0..999" % (name, v)))
+                "%s = %d is not a GSO code in 0..32767 (the batch's int16 column)" % (name, v)))
         if k == "date":
             return _range_cast(col, a, _c.INT32_MIN, _c.INT32_MAX, lambda v: DateError(
                 "%s = %d days since 1970-01-01 is not a date" % (name, v)))
@@ -584,9 +585,9 @@ def _explain(kind, i, status, cols, raw):
             if col.kind == "flag" and int(v) not in (0, 1):
                 return col.name, InvalidArgumentError(
                     "%s: %s = %d is not a flag (True/False or 0/1)" % (rule, col.name, v))
-            if col.kind == "workplace" and not 0 <= int(v) <= 999:
+            if col.kind == "workplace" and not 0 <= int(v) <= 32767:
                 return col.name, InvalidArgumentError(
-                    "%s: workplace must be a code in 0..999, not %d" % (rule, v))
+                    "%s: workplace must be a code in 0..32767, not %d" % (rule, v))
             if col.kind == "money" and int(v) < 0:
                 return col.name, InvalidArgumentError(
                     "%s: %s must be >= 0, not %d" % (rule, col.name, v))

@@ -401,13 +401,21 @@ def _default_by(kind, by):
 
 
 def _workplace_groups(policy):
-    """Group labels ("080", ..., "outside") and a code -> group table."""
-    units = policy.workplaces()
-    labels = [w.gso_code for w in units] + ["outside"]
-    table = np.full(1000, len(units), np.int16)
-    for g, w in enumerate(units):
-        table[w.code] = g
-    return labels, table
+    """Group labels ("080", ..., "02647", ..., "outside") and a code ->
+    group table over the batch's int16 codes. A code that names two units
+    over time (a district, later a commune) is one group, labelled by the
+    first."""
+    labels, table = [], None
+    seen = {}
+    for w in policy.workplaces():
+        if w.code not in seen:
+            seen[w.code] = len(labels)
+            labels.append(w.gso_code)
+    table = np.full(32768, len(labels), np.int16)
+    for code, g in seen.items():
+        if code < 32768:
+            table[code] = g
+    return labels + ["outside"], table
 
 
 def _group_codes(pr, data, by, columns, policy):
@@ -418,7 +426,7 @@ def _group_codes(pr, data, by, columns, policy):
     if by == "workplace" and "workplace" in pr.arrays:
         labels, table = _workplace_groups(policy)
         w = pr.arrays["workplace"]
-        return labels, table[np.clip(w, 0, 999)]
+        return labels, table[np.clip(w, 0, 32767)]
     src = (columns or {}).get(by, by)
     if data is None or src not in list(data.keys()):
         raise InvalidArgumentError("cannot group by %s: no such column in the population"

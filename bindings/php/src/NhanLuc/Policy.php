@@ -199,7 +199,8 @@ final class Policy
     // ---------------------------------------------------------- workplaces
 
     /**
-     * The province's workplace units (district level before 2025-07-01), by code.
+     * The province's workplace units, by code: its dated catalogue (the built-in
+     * policy: the 9 district-level units until 2025-06-30, then the 99 communes).
      *
      * @return list<Workplace>
      */
@@ -214,10 +215,11 @@ final class Policy
     }
 
     /**
-     * The unit with GSO code $code (88 or "088").
+     * The unit with GSO code $code (88 or "088", 2647 or "02647"): the first
+     * unit with that code, whatever its period.
      *
      * @throws NotFoundException    a well-formed code that is not a unit of the province
-     * @throws InvalidArgumentError a code outside 0..999
+     * @throws InvalidArgumentError a code outside 0..99999
      */
     public function workplace(int|string $code): Workplace
     {
@@ -226,7 +228,7 @@ final class Policy
             return Workplace::fromNative(\nl_policy_workplace($this->handle, $number));
         } catch (NotFoundException $e) {
             throw new NotFoundException(
-                sprintf('workplace %03d is not a unit of this province', $number),
+                sprintf('workplace %s is not a unit of this province', Workplace::render($number)),
                 $e->getCode(),
                 $e
             );
@@ -497,7 +499,7 @@ final class Policy
             fn (int $day): array => \nlb_attraction_subsidy($this->handle, ...[...$args, $day]),
             'start',
             $f['start'],
-            'workplace must be a GSO code between 0 and 999'
+            'workplace must be a GSO code between 0 and 99999'
         ));
     }
 
@@ -758,22 +760,22 @@ final class Policy
         }
     }
 
-    /** A GSO code: an int, or a string of one to three digits ("088"). */
+    /** A GSO code: an int, or a string of one to five digits ("088", "02647"). */
     private static function workplaceCode(int|string $code, string $field): int
     {
         if (is_int($code)) {
-            return $code;   // the library rejects codes outside 0..999
+            return $code;   // the library rejects codes outside 0..99999
         }
         return self::gsoText($code) ?? throw new InvalidArgumentError(
-            sprintf('%s: %s is not a GSO code (one to three digits, e.g. "088")', $field, Excerpt::quote($code)),
+            sprintf('%s: %s is not a GSO code (one to five digits, e.g. "088" or "02647")', $field, Excerpt::quote($code)),
             Status::InvalidArgument->value
         );
     }
 
-    /** The code a GSO text of one to three ASCII digits stands for ("088" => 88), else null. */
+    /** The code a GSO text of one to five ASCII digits stands for ("088" => 88, "02647" => 2647), else null. */
     private static function gsoText(string $code): ?int
     {
         $n = \strlen($code);
-        return $n >= 1 && $n <= 3 && \strspn($code, '0123456789') === $n ? (int) $code : null;
+        return $n >= 1 && $n <= 5 && \strspn($code, '0123456789') === $n ? (int) $code : null;
     }
 }

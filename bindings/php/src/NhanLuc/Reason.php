@@ -27,6 +27,10 @@ enum Reason: string
     case OutsideProvince = 'outside_province';
     /** Not a short-term concentrated course. */
     case CourseKind = 'course_kind';
+    /** A unit of the province outside the area the rule covers. */
+    case OutsideArea = 'outside_area';
+    /** A unit formed from units of different tiers: the pre-2025 unit is needed. */
+    case AmbiguousWorkplace = 'ambiguous_workplace';
 
     /** The library's numeric code (NL_REASON_*). */
     public function code(): int
@@ -40,6 +44,8 @@ enum Reason: string
             self::NotDedicated => \NL_REASON_NOT_DEDICATED,
             self::OutsideProvince => \NL_REASON_OUTSIDE_PROVINCE,
             self::CourseKind => \NL_REASON_COURSE_KIND,
+            self::OutsideArea => \NL_REASON_OUTSIDE_AREA,
+            self::AmbiguousWorkplace => \NL_REASON_AMBIGUOUS_WORKPLACE,
         };
     }
 
@@ -49,6 +55,8 @@ enum Reason: string
         \NL_REASON_DEGREE => self::Degree, \NL_REASON_MAJOR => self::Major,
         \NL_REASON_AGENCY => self::Agency, \NL_REASON_NOT_DEDICATED => self::NotDedicated,
         \NL_REASON_OUTSIDE_PROVINCE => self::OutsideProvince, \NL_REASON_COURSE_KIND => self::CourseKind,
+        \NL_REASON_OUTSIDE_AREA => self::OutsideArea,
+        \NL_REASON_AMBIGUOUS_WORKPLACE => self::AmbiguousWorkplace,
     ];
 
     /** The case for a library code. */
