@@ -116,8 +116,16 @@ static void derive_tier(nl_policy *p, nl_workplace_i *w)
         bool mapped;
         nl_date before = w->since > NL_DATE_MIN ? w->since - 1 : w->since;
         ptrdiff_t j = nl__workplace_on(p, w->from[k], before, &mapped);
-        if (j < 0 || mapped || p->workplaces[j].kind != NL_WORKPLACE_TIER)
+        if (j < 0 || mapped)
+            continue;   /* no unit of the document: outside its area */
+        /* Only a tier the document gives counts: a predecessor whose tier
+         * is derived (kind DERIVED) or not derived yet (tier NULL) makes the
+         * unit ambiguous, whatever the order units are derived in. */
+        if (p->workplaces[j].kind != NL_WORKPLACE_TIER || p->workplaces[j].tier == NULL) {
+            inside++;
+            mixed = true;
             continue;
+        }
         inside++;
         if (first == NULL)
             first = &p->workplaces[j];

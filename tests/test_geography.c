@@ -349,11 +349,9 @@ static void bad_catalogue_entries_are_refused_where_they_are(void **state)
     }
 }
 
-static void one_code_may_name_two_units_one_after_the_other(void **state)
+/* The built-in document with `extra` units put first in its catalogue. */
+static nl_policy *with_units(const char *extra)
 {
-    /* Same number, different levels and periods: "080" a district until the
-     * merger, "00080" a commune after it. */
-    const nl_policy *p = *state;
     nl_policy *q = NULL;
     nl_error err;
     size_t len;
@@ -361,8 +359,6 @@ static void one_code_may_name_two_units_one_after_the_other(void **state)
     const char *anchor = "\"workplaces\": [\n";
     char *at_units = strstr(doc, anchor);
     assert_non_null(at_units);
-    const char *extra = "{\"code\": \"00080\", \"name\": \"Xã Thử\", \"since\": \"2025-07-01\", "
-                        "\"from\": [\"088\"], \"source\": \"gso_2025\"},\n";
     size_t head = (size_t)(at_units - doc) + strlen(anchor);
     char *both = malloc(len + strlen(extra) + 1);
     assert_non_null(both);
@@ -372,6 +368,34 @@ static void one_code_may_name_two_units_one_after_the_other(void **state)
     assert_int_equal(nl_policy_parse(both, len + strlen(extra), &q, &err), NL_OK);
     free(doc);
     free(both);
+    return q;
+}
+
+static void a_unit_formed_from_a_derived_one_is_ambiguous(void **state)
+{
+    /* A second reorganisation: 00001 formed from Sa Pa (a tier the document
+     * gives), 00002 later from 00001 (a derived tier): the library does not
+     * derive from a derivation, it asks for the unit instead. */
+    (void)state;
+    nl_policy *q = with_units(
+        "{\"code\": \"00001\", \"name\": \"Xã Một\", \"since\": \"2025-07-01\", "
+        "\"until\": \"2025-09-30\", \"from\": [\"088\"], \"source\": \"gso_2025\"},\n"
+        "{\"code\": \"00002\", \"name\": \"Xã Hai\", \"since\": \"2025-10-01\", "
+        "\"from\": [\"00001\"], \"source\": \"gso_2025\"},\n");
+    nl_subsidy s = decide(q, 1, "2025-09-30");
+    assert_int_equal(s.amount, FACT_AMOUNT_CITY_TOWN);
+    s = decide(q, 2, "2025-10-01");
+    assert_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE);
+    nl_policy_free(q);
+}
+
+static void one_code_may_name_two_units_one_after_the_other(void **state)
+{
+    /* Same number, different levels and periods: "080" a district until the
+     * merger, "00080" a commune after it. */
+    const nl_policy *p = *state;
+    nl_policy *q = with_units("{\"code\": \"00080\", \"name\": \"Xã Thử\", \"since\": "
+                              "\"2025-07-01\", \"from\": [\"088\"], \"source\": \"gso_2025\"},\n");
     assert_int_equal(nl_policy_workplace_count(q), nl_policy_workplace_count(p) + 1);
     nl_subsidy s = decide(q, 80, FACT_DISTRICTS_LAST_DAY);   /* the district */
     assert_int_equal(s.amount, FACT_AMOUNT_CITY_TOWN);
@@ -401,6 +425,7 @@ int main(void)
         TEST_REPORTED(the_batch_answers_every_unit_as_the_single_call_across_the_merger),
         TEST(bad_catalogue_entries_are_refused_where_they_are),
         TEST(one_code_may_name_two_units_one_after_the_other),
+        TEST(a_unit_formed_from_a_derived_one_is_ambiguous),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
