@@ -57,16 +57,29 @@ static void check_listing(const nl_policy *p)
     NLF_CHECK(nl_policy_param_info(p, n, &info) == NL_ENOTFOUND);
 
     size_t nw = nl_policy_workplace_count(p);
-    NLF_CHECK(nw >= 1 && nw <= 1000);
+    NLF_CHECK(nw >= 1 && nw <= 20000);
     int last_code = -1;
+    nl_date last_since = 0;
     for (size_t i = 0; i < nw; i++) {
         nl_workplace w, w2;
+        nl_workplace_detail d;
         NLF_CHECK(nl_policy_workplace_at(p, i, &w) == NL_OK);
-        NLF_CHECK(w.code > last_code && w.code <= 999);
+        NLF_CHECK(nl_policy_workplace_detail(p, i, &d) == NL_OK);
+        /* Sorted by code, then by first day; codes 0..99999. */
+        NLF_CHECK(w.code >= last_code && w.code <= 99999);
+        NLF_CHECK(d.digits == 3 || d.digits == 5);
+        NLF_CHECK(!d.has_since || !d.has_until || d.since <= d.until);
+        nl_date since = d.has_since ? d.since : INT32_MIN;
+        NLF_CHECK(w.code > last_code || since > last_since);
         last_code = w.code;
-        NLF_CHECK(w.name != NULL && w.tier != NULL && nlf_utf8(w.name, SIZE_MAX));
-        NLF_CHECK(nl_policy_workplace(p, w.code, &w2) == NL_OK);
-        NLF_CHECK(w2.code == w.code && w2.name == w.name && w2.tier == w.tier);
+        last_since = since;
+        NLF_CHECK(w.name != NULL && nlf_utf8(w.name, SIZE_MAX));
+        NLF_CHECK(nl_policy_workplace(p, w.code, &w2) == NL_OK && w2.code == w.code);
+        /* A tier exactly when the unit has one of its own or derived. */
+        NLF_CHECK((w.tier != NULL) ==
+                  (d.kind == NL_WORKPLACE_TIER || d.kind == NL_WORKPLACE_DERIVED));
+        if (w.tier == NULL)
+            continue;
         char key[128];
         NLF_CHECK(strlen(w.tier) >= 1 && strlen(w.tier) <= 40);
         snprintf(key, sizeof key, "attraction.amount.%s", w.tier);

@@ -211,7 +211,7 @@ static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, 
     bool invalid = (unsigned)c->degree > NL_DEGREE_DOCTOR ||
                    (unsigned)c->major > NL_MAJOR_ELECTRONICS_TELECOM ||
                    (unsigned)c->agency > NL_AGENCY_STATE || c->workplace < 0 ||
-                   c->workplace > 999;
+                   c->workplace > 99999;
     nl_status want = invalid ? NL_EINVAL : !nlf_date_ok(c->start) ? NL_EDATE : NL_OK;
     NLF_CHECK(s == want);
     if (s != NL_OK) {
@@ -227,6 +227,8 @@ static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, 
     nl_reason reason = NL_REASON_OK;
     nlf_val period, degree, amount = {0};
     nl_workplace w;
+    size_t wi = 0;
+    bool mapped = false, weak = false;
     if (!nlf_period(p, "attraction.period", c->start, &period))
         reason = NL_REASON_NOT_IN_FORCE;
     else if (!(degree = nlf_get(p, "attraction.min_degree", c->start)).ok)
@@ -239,20 +241,36 @@ static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, 
         reason = NL_REASON_AGENCY;
     else if (!c->dedicated_post)
         reason = NL_REASON_NOT_DEDICATED;
-    else if (nl_policy_workplace(p, c->workplace, &w) != NL_OK)
+    else if (nl_policy_workplace_on(p, c->workplace, c->start, &wi, &mapped) != NL_OK)
         reason = NL_REASON_OUTSIDE_PROVINCE;
     else {
-        char key[128];
-        NLF_CHECK(w.tier != NULL && w.code == c->workplace);
-        snprintf(key, sizeof key, "attraction.amount.%s", w.tier);
-        amount = nlf_get(p, key, c->start);
-        if (!amount.ok)
-            reason = NL_REASON_NOT_IN_FORCE;
+        /* The unit the dated catalogue gives for the code on the date. */
+        nl_workplace_detail d;
+        NLF_CHECK(nl_policy_workplace_at(p, wi, &w) == NL_OK && w.code == c->workplace);
+        NLF_CHECK(nl_policy_workplace_detail(p, wi, &d) == NL_OK);
+        NLF_CHECK(mapped ? d.has_until && d.until < c->start
+                         : (!d.has_since || d.since <= c->start) &&
+                               (!d.has_until || c->start <= d.until));
+        weak = mapped || d.kind != NL_WORKPLACE_TIER;
+        if (d.kind == NL_WORKPLACE_OUTSIDE_AREA) {
+            reason = NL_REASON_OUTSIDE_AREA;
+        } else if (d.kind == NL_WORKPLACE_AMBIGUOUS) {
+            reason = NL_REASON_AMBIGUOUS_WORKPLACE;
+        } else {
+            char key[128];
+            NLF_CHECK(w.tier != NULL);
+            snprintf(key, sizeof key, "attraction.amount.%s", w.tier);
+            amount = nlf_get(p, key, c->start);
+            if (!amount.ok)
+                reason = NL_REASON_NOT_IN_FORCE;
+        }
     }
     NLF_CHECK(r->reason == reason);
     if (reason == NL_REASON_OK) {
         nl_certainty cert = period.certainty;
         nlf_weaken(&cert, degree.certainty);
+        if (weak)
+            nlf_weaken(&cert, NL_CERTAINTY_UNCONFIRMED);
         nlf_weaken(&cert, amount.certainty);
         NLF_CHECK(r->amount == amount.v);
         NLF_CHECK(r->source == amount.source);
@@ -434,8 +452,14 @@ static inline void nlf_rules(const nl_policy *p, nlf_data *d)
     c.agency = (nl_agency)nlf_enum(d, 3);
     c.dedicated_post = nlf_bool(d);
     uint8_t wmode = nlf_u8(d);
-    c.workplace = wmode < 128 ? 80 + wmode % 10 : wmode < 240 ? (int)(nlf_u32(d) % 1002) - 1
-                                                              : nlf_int(d);
+    /* District codes; the communes' range (02647..04750 in the built-in
+     * catalogue); any code 0..999 and 0..99999 (and one past each end);
+     * any int. */
+    c.workplace = wmode < 96    ? 80 + wmode % 10
+                  : wmode < 160 ? 2600 + (int)(nlf_u32(d) % 2200)
+                  : wmode < 200 ? (int)(nlf_u32(d) % 1002) - 1
+                  : wmode < 240 ? (int)(nlf_u32(d) % 100002) - 1
+                                : nlf_int(d);
     c.start = nlf_date(d);
     nl_subsidy rs;
     memset(&rs, 0xA5, sizeof rs);
