@@ -392,22 +392,13 @@ static nl_status attr_one(const void *ctx, size_t k)
  * the largest commune code is in the 32000s); a negative value is bad. */
 #define WSLOT_CODES 32768
 
-/* Number of units with this code (they are contiguous, from *first). */
-static size_t units_of(const nl_policy *p, int code, size_t *first)
+/* Number of units with this code. */
+static size_t units_of(const nl_policy *p, int code)
 {
-    size_t lo = 0, hi = p->nworkplaces;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->workplaces[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     size_t n = 0;
-    while (lo + n < p->nworkplaces && p->workplaces[lo + n].code == code)
+    for (size_t i = nl__workplace_first(p, code);
+         i < p->nworkplaces && p->workplaces[i].code == code; i++)
         n++;
-    if (first)
-        *first = lo;
     return n;
 }
 
@@ -416,8 +407,8 @@ static size_t units_of(const nl_policy *p, int code, size_t *first)
  * subsidy reads a unit only through those. */
 static bool same_units(const nl_policy *p, size_t a, size_t b)
 {
-    size_t na = units_of(p, p->workplaces[a].code, NULL);
-    if (na != units_of(p, p->workplaces[b].code, NULL))
+    size_t na = units_of(p, p->workplaces[a].code);
+    if (na != units_of(p, p->workplaces[b].code))
         return false;
     for (size_t k = 0; k < na; k++) {
         const nl_workplace_i *x = &p->workplaces[a + k], *y = &p->workplaces[b + k];
@@ -448,11 +439,11 @@ static bool attr_plan(void *ctx, nl_status *err)
     }
     c->nslots = 1;
     rep[0] = 0;
-    while (rep[0] < WSLOT_CODES && units_of(p, rep[0], NULL) > 0)
+    while (rep[0] < WSLOT_CODES && units_of(p, rep[0]) > 0)
         rep[0]++;   /* every int16 code is a unit: slot 0 is unused */
     for (size_t i = 0; i < p->nworkplaces;) {
         int code = p->workplaces[i].code;
-        size_t n = units_of(p, code, NULL);
+        size_t n = units_of(p, code);
         if (code < WSLOT_CODES) {
             uint32_t sl = 1;
             while (sl < c->nslots && !same_units(p, slot_first[sl], i))

@@ -131,6 +131,9 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
  * pre-2025 district code used after the merger), that one is returned and
  * *mapped set: callers weaken the answer's certainty. */
 ptrdiff_t nl__workplace_on(const nl_policy *p, int code, nl_date on, bool *mapped);
+/* Index of the first unit with this code (units of one code are
+ * contiguous), or p->nworkplaces when there is none. */
+size_t nl__workplace_first(const nl_policy *p, int code);
 
 /* Dates (date.c). */
 #define NL_DATE_MIN (-719162)   /* 0001-01-01 */

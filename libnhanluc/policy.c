@@ -73,8 +73,7 @@ static int cmp_workplace(const void *a, const void *b)
     return (x->since > y->since) - (x->since < y->since);
 }
 
-/* First unit with this code, or nworkplaces. */
-static size_t first_of_code(const nl_policy *p, int code)
+size_t nl__workplace_first(const nl_policy *p, int code)
 {
     size_t lo = 0, hi = p->nworkplaces;
     while (lo < hi) {
@@ -91,7 +90,7 @@ ptrdiff_t nl__workplace_on(const nl_policy *p, int code, nl_date on, bool *mappe
 {
     *mapped = false;
     ptrdiff_t ended = -1;   /* the latest unit of this code that ended before `on` */
-    for (size_t i = first_of_code(p, code); i < p->nworkplaces && p->workplaces[i].code == code;
+    for (size_t i = nl__workplace_first(p, code); i < p->nworkplaces && p->workplaces[i].code == code;
          i++) {
         const nl_workplace_i *w = &p->workplaces[i];
         if (w->since <= on && on <= w->until)
@@ -476,7 +475,7 @@ nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workplace *out)
     memset(out, 0, sizeof *out);
     if (p == NULL || code < 0 || code >= NL_WORKPLACE_CODES)
         return NL_EINVAL;
-    size_t i = first_of_code(p, code);
+    size_t i = nl__workplace_first(p, code);
     if (i == p->nworkplaces || p->workplaces[i].code != code)
         return NL_ENOTFOUND;
     fill_workplace(&p->workplaces[i], out);

@@ -95,4 +95,15 @@ static inline int64_t param(const nl_policy *p, const char *key, const char *iso
             fail_msg("\"%s\" does not contain \"%s\"", s_, (needle));        \
     } while (0)
 
+/* A subsidy answer that refuses for `reason`: not eligible, 0 đ, citing the
+ * resolution (tests/test_attraction.c, tests/test_geography.c). */
+static inline void assert_subsidy_refused(const nl_subsidy *s, nl_reason reason)
+{
+    if (s->reason != reason)
+        fail_msg("reason %s, expected %s", nl_reason_name(s->reason), nl_reason_name(reason));
+    assert_false(s->eligible);
+    assert_int_equal(s->amount, 0);
+    assert_contains(s->source, FACT_SRC_NQ11);
+}
+
 #endif

@@ -25,14 +25,6 @@ static nl_subsidy decide(const nl_policy *p, int workplace, const char *start)
     return s;
 }
 
-static void assert_refused(const nl_subsidy *s, nl_reason reason)
-{
-    if (s->reason != reason)
-        fail_msg("reason %s, expected %s", nl_reason_name(s->reason), nl_reason_name(reason));
-    assert_false(s->eligible);
-    assert_int_equal(s->amount, 0);
-    assert_contains(s->source, FACT_SRC_NQ11);
-}
 
 /* The built-in document with the period's status "reported" instead of
  * "unconfirmed": then the certainty of an answer shows what the workplace
@@ -180,7 +172,7 @@ static void a_commune_from_city_or_town_units_only_pays_their_tier_unconfirmed(v
     assert_int_equal(s.certainty, NL_CERTAINTY_UNCONFIRMED);
     /* The day before, the code was no unit of the province. */
     s = decide(p, FACT_COMMUNE_CITY_TOWN, FACT_DISTRICTS_LAST_DAY);
-    assert_refused(&s, NL_REASON_OUTSIDE_PROVINCE);
+    assert_subsidy_refused(&s, NL_REASON_OUTSIDE_PROVINCE);
 }
 
 static void a_commune_from_district_units_only_pays_the_district_tier_unconfirmed(void **state)
@@ -196,7 +188,7 @@ static void a_commune_from_both_asks_for_the_pre_2025_unit(void **state)
 {
     const nl_policy *p = *state;
     nl_subsidy s = decide(p, FACT_COMMUNE_MIXED, FACT_MERGER_DAY);
-    assert_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE);
+    assert_subsidy_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE);
     assert_int_equal(s.certainty, NL_CERTAINTY_UNCONFIRMED);
     assert_contains(nl_reason_message(s.reason, "en"), "former unit");
     assert_contains(nl_reason_message(s.reason, "vi"), "đơn vị hành chính cũ");
@@ -206,7 +198,7 @@ static void a_commune_from_old_yen_bai_is_outside_the_resolutions_area(void **st
 {
     const nl_policy *p = *state;
     nl_subsidy s = decide(p, FACT_COMMUNE_YEN_BAI, FACT_MERGER_DAY);
-    assert_refused(&s, NL_REASON_OUTSIDE_AREA);
+    assert_subsidy_refused(&s, NL_REASON_OUTSIDE_AREA);
     assert_string_equal(nl_reason_name(s.reason), "outside_area");
     assert_contains(nl_reason_message(s.reason, "en"), "outside the area");
 }
@@ -235,14 +227,14 @@ static void every_commune_answers_by_its_kind_on_the_first_and_last_day(void **s
                                                : FACT_AMOUNT_DISTRICT);
                 assert_int_equal(s.certainty, NL_CERTAINTY_UNCONFIRMED);
                 break;
-            case NL_WORKPLACE_AMBIGUOUS: assert_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE); break;
-            case NL_WORKPLACE_OUTSIDE_AREA: assert_refused(&s, NL_REASON_OUTSIDE_AREA); break;
+            case NL_WORKPLACE_AMBIGUOUS: assert_subsidy_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE); break;
+            case NL_WORKPLACE_OUTSIDE_AREA: assert_subsidy_refused(&s, NL_REASON_OUTSIDE_AREA); break;
             default: fail_msg("commune %05d has a tier of its own", w.code);
             }
             checked++;
         }
         nl_subsidy s = decide(p, w.code, FACT_NQ11_END_DAY);
-        assert_refused(&s, NL_REASON_NOT_IN_FORCE);
+        assert_subsidy_refused(&s, NL_REASON_NOT_IN_FORCE);
     }
     assert_int_equal(checked, 2 * FACT_COMMUNE_COUNT);
 }
@@ -385,7 +377,7 @@ static void a_unit_formed_from_a_derived_one_is_ambiguous(void **state)
     nl_subsidy s = decide(q, 1, "2025-09-30");
     assert_int_equal(s.amount, FACT_AMOUNT_CITY_TOWN);
     s = decide(q, 2, "2025-10-01");
-    assert_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE);
+    assert_subsidy_refused(&s, NL_REASON_AMBIGUOUS_WORKPLACE);
     nl_policy_free(q);
 }
 
