@@ -11,7 +11,7 @@ The catalogue (docs/policy-format.md, "workplaces"):
 - the 99 communes of the merged province from 2025-07-01, each with "from":
   the pre-2025 district-level units its old communes belonged to (old Yên
   Bái's among them). The library derives a commune's tier from those
-  (libnhanluc/policy.c, derive_tier); this script does not.
+  (libnhanluc/core/policy.c, derive_tier); this script does not.
 """
 import csv
 import json

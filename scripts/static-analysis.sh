@@ -1,5 +1,5 @@
 #!/bin/sh
-# Static analysis of the library sources (libnhanluc/*.c): cppcheck, then
+# Static analysis of the library sources (libnhanluc/core/*.c, libnhanluc/rules/*.c): cppcheck, then
 # clang-tidy with the checks in .clang-tidy. Exits non-zero on any finding.
 #
 #   scripts/static-analysis.sh
@@ -17,7 +17,7 @@ cppcheck=${CPPCHECK:-cppcheck}
 clang_tidy=${CLANG_TIDY:-clang-tidy}
 jobs=$(nproc 2>/dev/null || echo 2)
 cd "$root"
-sources=$(ls libnhanluc/*.c)
+sources=$(ls libnhanluc/core/*.c libnhanluc/rules/*.c)
 status=0
 
 # ------------------------------------------------------------------ cppcheck
@@ -30,7 +30,7 @@ echo "== cppcheck $("$cppcheck" --version | sed 's/^Cppcheck //')"
 # shellcheck disable=SC2086
 if ! "$cppcheck" --enable=warning,style,performance,portability --error-exitcode=1 \
     --std=c11 --platform=unix64 --inline-suppr --quiet -j "$jobs" \
-    -I include -I libnhanluc -D_POSIX_C_SOURCE=200809L -D__GNUC__ -D__x86_64__ -D__SIZEOF_INT128__=16 \
+    -I include -I libnhanluc/core -I libnhanluc/rules -D_POSIX_C_SOURCE=200809L -D__GNUC__ -D__x86_64__ -D__SIZEOF_INT128__=16 \
     --template='{file}:{line}:{column}: {severity}: {message} [{id}]' \
     $sources; then
   echo "cppcheck: findings above" >&2
