@@ -7,6 +7,8 @@
  *  - nhanluc/common.h  version, status codes, dates, errors, reasons
  *  - nhanluc/policy.h  policies: dated parameters with legal sources
  *  - nhanluc/rules.h   attraction subsidy, expert salary cap, training support
+ *  - nhanluc/rule.h    the rule families' declarations, read at run time, and
+ *                      nl_rule_eval (any family, errors naming the field)
  *  - nhanluc/batch.h   the three rules over whole populations (columns)
  *
  * Conventions: every public name starts with nl_ / NL_. Handles are opaque
@@ -24,6 +26,7 @@
 #include "common.h"
 #include "policy.h"
 #include "rules.h"
+#include "rule.h"
 #include "batch.h"
 
 #endif

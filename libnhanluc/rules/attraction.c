@@ -15,7 +15,7 @@
  * predecessors, ambiguous, or outside the area the resolution covers). */
 #include <string.h>
 
-#include "internal.h"
+#include "rule_decl.h"
 
 static nl_status answer(nl_subsidy *out, nl_reason reason, const nl_use *u,
                         nl_certainty certainty)
@@ -28,17 +28,10 @@ static nl_status answer(nl_subsidy *out, nl_reason reason, const nl_use *u,
     return NL_OK;
 }
 
-nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_subsidy *out)
+static nl_status decide(const nl_policy *p, const void *in, void *res)
 {
-    if (out == NULL)
-        return NL_EINVAL;
-    memset(out, 0, sizeof *out);
-    if (p == NULL || c == NULL || !nl__valid_degree(c->degree) || !nl__valid_major(c->major) ||
-        !nl__valid_agency(c->agency) || c->workplace < 0 || c->workplace >= NL_WORKPLACE_CODES)
-        return NL_EINVAL;
-    if (!nl__date_valid(c->start))
-        return NL_EDATE;
-
+    const nl_candidate *c = in;
+    nl_subsidy *out = res;
     nl_use period, degree, amount;
     /* The period is a bool: 1 while in force; 0 switches the policy off. */
     if (!nl__use_known(p, NL_P_ATTRACTION_PERIOD, c->start, &period) || period.value == 0)
@@ -83,4 +76,50 @@ nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_su
     out->source = amount.source;
     out->certainty = cert;
     return NL_OK;
+}
+
+/* ------------------------------------------------------------ declaration */
+
+static const char *const degree_codes[] = {"none", "college", "bachelor", "master", "doctor"};
+static const char *const major_codes[] = {"other", "it", "electronics_telecom"};
+static const char *const agency_codes[] = {"other", "party", "state"};
+
+static const nl_field_decl inputs[] = {
+    NL_IN_CODE(nl_candidate, degree, degree_codes, "Trình độ", "Degree",
+               "highest degree held"),
+    NL_IN_CODE(nl_candidate, major, major_codes, "Chuyên ngành", "Major",
+               "major of the degree"),
+    NL_IN_CODE(nl_candidate, agency, agency_codes, "Cơ quan", "Agency",
+               "kind of employing agency"),
+    NL_IN_BOOL(nl_candidate, dedicated_post, "Vị trí chuyên trách CNTT",
+               "Dedicated IT post", "a dedicated IT / digital-transformation post"),
+    NL_IN_WORKPLACE(nl_candidate, workplace, "Nơi làm việc", "Workplace",
+                    "GSO code of the unit worked in, of any level (a pre-2025 "
+                    "district or a commune of the merged province)"),
+    NL_IN_DATE(nl_candidate, start, "Ngày bắt đầu", "Start date", "first day in the post"),
+};
+
+static const nl_field_decl outputs[] = {
+    NL_OUT_BOOL(nl_subsidy, eligible, "Đủ điều kiện", "Eligible", "all conditions met"),
+    NL_OUT_MONEY(nl_subsidy, amount, "Số tiền (đồng)", "Amount (đồng)",
+                 "one-off amount; 0 unless eligible"),
+    NL_OUT_REASON(nl_subsidy, reason),
+    NL_OUT_SOURCE(nl_subsidy, source),
+    NL_OUT_CERTAINTY(nl_subsidy, certainty, "Độ tin cậy", "Certainty",
+                     "weakest certainty of the values used"),
+};
+
+static const nl_reason reasons[] = {
+    NL_REASON_OK, NL_REASON_NOT_IN_FORCE, NL_REASON_DEGREE, NL_REASON_MAJOR,
+    NL_REASON_AGENCY, NL_REASON_NOT_DEDICATED, NL_REASON_OUTSIDE_PROVINCE,
+    NL_REASON_OUTSIDE_AREA, NL_REASON_AMBIGUOUS_WORKPLACE,
+};
+
+NL_RULE(nl__rule_attraction, "attraction_subsidy", "Hỗ trợ thu hút một lần",
+        "One-off attraction subsidy", "docs/law/1-attraction.md", nl_candidate, inputs,
+        nl_subsidy, outputs, reasons, decide);
+
+nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_subsidy *out)
+{
+    return nl__rule_call(&nl__rule_attraction, p, c, out);
 }

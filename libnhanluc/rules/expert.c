@@ -18,7 +18,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "rule_decl.h"
 #include "money.h"
 
 static const nl_pid cap_pid[4] = {NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3,
@@ -44,18 +44,10 @@ static bool need(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u, nl_exper
     return false;
 }
 
-nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert_cap *out)
+static nl_status decide(const nl_policy *p, const void *in, void *res)
 {
-    if (out == NULL)
-        return NL_EINVAL;
-    memset(out, 0, sizeof *out);
-    /* !(x >= 0) also rejects NaN. */
-    if (p == NULL || e == NULL || !nl__valid_degree(e->degree) || !nl__valid_role(e->role) ||
-        !(e->experience_years >= 0.0) || !isfinite(e->experience_years))
-        return NL_EINVAL;
-    if (!nl__date_valid(e->on))
-        return NL_EDATE;
-
+    const nl_expert *e = in;
+    nl_expert_cap *out = res;
     nl_certainty cert = NL_CERTAINTY_CONFIRMED;
     nl_use table, min_degree;
     /* The level-1 cap dates the table in force: none before 2015-03-01. */
@@ -104,10 +96,56 @@ nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert
                        .monthly_certainty = monthly_cert};
     if (!nl__muldiv2(r.monthly, wm.value, wbp.value, ww.value, 10000, &r.weekly) ||
         !nl__muldiv2(r.monthly, 1, dbp.value, dd.value, 10000, &r.daily) ||
-        !nl__muldiv(r.monthly, special.value, 10000, &r.special_monthly)) {
-        memset(out, 0, sizeof *out);
-        return NL_ERANGE;
-    }
+        !nl__muldiv(r.monthly, special.value, 10000, &r.special_monthly))
+        return NL_ERANGE;   /* the engine zeroes *out */
     *out = r;
     return NL_OK;
+}
+
+/* ------------------------------------------------------------ declaration */
+
+static const char *const degree_codes[] = {"none", "college", "bachelor", "master", "doctor"};
+static const char *const role_codes[] = {"member", "item_lead", "team_leader"};
+
+static const nl_field_decl inputs[] = {
+    NL_IN_CODE(nl_expert, degree, degree_codes, "Trình độ", "Degree",
+               "degree in the consulting specialty"),
+    NL_IN_YEARS(nl_expert, experience_years, "Số năm kinh nghiệm", "Years of experience",
+                "in the consulting specialty; whole months as months / 12"),
+    NL_IN_CODE_OPT(nl_expert, role, role_codes, NL_ROLE_MEMBER, "Vai trò", "Role",
+                   "role in the work package"),
+    NL_IN_BOOL_OPT(nl_expert, special_expertise, 0, "Chuyên môn đặc biệt",
+                   "Special expertise", "informational: special_monthly is always given"),
+    NL_IN_DATE(nl_expert, on, "Ngày thuê", "Engagement date", "date of the engagement"),
+};
+
+static const nl_field_decl outputs[] = {
+    NL_OUT_INT(nl_expert_cap, level, 0, 4, "Mức", "Level",
+               "1 (highest) .. 4; 0 when the table does not apply"),
+    NL_OUT_MONEY(nl_expert_cap, monthly, "Mức trần tháng", "Monthly cap",
+                 "per month of 26 working days"),
+    NL_OUT_MONEY(nl_expert_cap, weekly, "Mức trần tuần", "Weekly cap",
+                 "monthly × 12 / 52 × 1.2, rounded down"),
+    NL_OUT_MONEY(nl_expert_cap, daily, "Mức trần ngày", "Daily cap",
+                 "monthly / 26 × 1.3, rounded down"),
+    NL_OUT_MONEY(nl_expert_cap, special_monthly, "Mức trần tháng (chuyên môn đặc biệt)",
+                 "Monthly cap (special expertise)", "monthly × 1.5, rounded down"),
+    NL_OUT_REASON(nl_expert_cap, reason),
+    NL_OUT_SOURCE(nl_expert_cap, source),
+    NL_OUT_CERTAINTY(nl_expert_cap, certainty, "Độ tin cậy", "Certainty",
+                     "weakest certainty of all the values used"),
+    NL_OUT_CERTAINTY(nl_expert_cap, monthly_certainty, "Độ tin cậy (mức tháng)",
+                     "Certainty (monthly)",
+                     "weakest certainty of the values behind level and the monthly caps"),
+};
+
+static const nl_reason reasons[] = {NL_REASON_OK, NL_REASON_NOT_IN_FORCE, NL_REASON_DEGREE};
+
+NL_RULE(nl__rule_expert, "expert_salary_cap", "Mức trần tiền lương chuyên gia tư vấn",
+        "Salary cap of a hired IT expert", "docs/law/3-expert-caps.md", nl_expert, inputs,
+        nl_expert_cap, outputs, reasons, decide);
+
+nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert_cap *out)
+{
+    return nl__rule_call(&nl__rule_expert, p, e, out);
 }

@@ -13,7 +13,7 @@
  * basis points; paid amounts are rounded down to the whole đồng. */
 #include <string.h>
 
-#include "internal.h"
+#include "rule_decl.h"
 #include "training_pay.h"
 
 static nl_status answer(nl_training_result *out, nl_reason reason, const nl_use *u,
@@ -26,17 +26,10 @@ static nl_status answer(nl_training_result *out, nl_reason reason, const nl_use 
     return NL_OK;
 }
 
-nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_training_result *out)
+static nl_status decide(const nl_policy *p, const void *in, void *res)
 {
-    if (out == NULL)
-        return NL_EINVAL;
-    memset(out, 0, sizeof *out);
-    if (p == NULL || t == NULL || t->tuition < 0 || t->materials < 0 || t->meals < 0 ||
-        t->travel < 0 || t->days < 1)
-        return NL_EINVAL;
-    if (!nl__date_valid(t->start))
-        return NL_EDATE;
-
+    const nl_training *t = in;
+    nl_training_result *out = res;
     nl_use period, rate[4];
     /* The period is a bool: 1 while in force; 0 switches the policy off. */
     if (!nl__use_known(p, NL_P_TRAINING_PERIOD, t->start, &period) || period.value == 0)
@@ -60,7 +53,7 @@ nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_train
     /* The arithmetic is shared with the batch path (training_pay.h). */
     int64_t paid[5];
     if (!nl__training_pay(&rates, t->tuition, t->materials, t->meals, t->travel, t->days, paid))
-        return NL_ERANGE;   /* *out is still zeroed */
+        return NL_ERANGE;   /* the engine zeroes *out */
     r.tuition = paid[0];
     r.materials = paid[1];
     r.meals = paid[2];
@@ -68,4 +61,50 @@ nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_train
     r.total = paid[4];
     *out = r;
     return NL_OK;
+}
+
+/* ------------------------------------------------------------ declaration */
+
+static const nl_field_decl inputs[] = {
+    NL_IN_BOOL(nl_training, dedicated_official, "Cán bộ chuyên trách CNTT",
+               "Dedicated IT official", "cán bộ, công chức, viên chức dedicated to IT"),
+    NL_IN_BOOL(nl_training, short_concentrated, "Khóa ngắn hạn tập trung",
+               "Short concentrated course", "a short-term concentrated course"),
+    NL_IN_MONEY(nl_training, tuition, "Học phí", "Tuition",
+                "as charged by the training institution, đồng"),
+    NL_IN_MONEY_OPT(nl_training, materials, 0, "Tài liệu", "Materials",
+                    "as charged by the training institution, đồng"),
+    NL_IN_MONEY_OPT(nl_training, meals, 0, "Tiền ăn", "Meals", "claimed, đồng"),
+    NL_IN_MONEY_OPT(nl_training, travel, 0, "Tiền đi lại", "Travel", "claimed, đồng"),
+    NL_IN_INT(nl_training, days, 1, INT32_MAX, "Số ngày", "Days", "course length in days"),
+    NL_IN_DATE(nl_training, start, "Ngày bắt đầu", "Start date", "first day of the course"),
+};
+
+static const nl_field_decl outputs[] = {
+    NL_OUT_BOOL(nl_training_result, eligible, "Đủ điều kiện", "Eligible", "all conditions met"),
+    NL_OUT_MONEY(nl_training_result, tuition, "Học phí được hỗ trợ", "Tuition paid",
+                 "at the tuition share, rounded down"),
+    NL_OUT_MONEY(nl_training_result, materials, "Tài liệu được hỗ trợ", "Materials paid",
+                 "at the materials share, rounded down"),
+    NL_OUT_MONEY(nl_training_result, meals, "Tiền ăn được hỗ trợ", "Meals paid",
+                 "as claimed, up to the daily cap × days"),
+    NL_OUT_MONEY(nl_training_result, travel, "Tiền đi lại được hỗ trợ", "Travel paid",
+                 "as claimed, up to the per-course cap"),
+    NL_OUT_MONEY(nl_training_result, total, "Tổng", "Total", "sum of the four"),
+    NL_OUT_REASON(nl_training_result, reason),
+    NL_OUT_SOURCE(nl_training_result, source),
+    NL_OUT_CERTAINTY(nl_training_result, certainty, "Độ tin cậy", "Certainty",
+                     "unconfirmed while the meal / travel caps are"),
+};
+
+static const nl_reason reasons[] = {NL_REASON_OK, NL_REASON_NOT_IN_FORCE,
+                                    NL_REASON_NOT_DEDICATED, NL_REASON_COURSE_KIND};
+
+NL_RULE(nl__rule_training, "training_support", "Hỗ trợ kinh phí đào tạo",
+        "Training-cost support", "docs/law/2-training.md", nl_training, inputs,
+        nl_training_result, outputs, reasons, decide);
+
+nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_training_result *out)
+{
+    return nl__rule_call(&nl__rule_training, p, t, out);
 }
