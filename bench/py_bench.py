@@ -17,6 +17,12 @@ types: uint8 enums and flags, int16 workplace, int32 dates):
           (default 100,000 records) and scaled per record to 1,000,000: the
           JSON says so (py_loop_records_timed, py_loop_scaled).
 
+  single  the same loop with names and ISO dates ("bachelor", "2024-05-01"),
+          against bench/pure_python_attraction.py, the rule written in plain
+          Python (dated values, reason, source and certainty included) over
+          the same records, answers checked equal: py_single_vs_pure_python
+          is plain Python's time ÷ the library's.
+
 Also, for reference: the DataFrame path (names as categoricals, datetime64
 dates, result as a DataFrame) and a whole baseline-vs-reform comparison
 (nhanluc.scenario.compare) over the same population.
@@ -42,6 +48,7 @@ import nhanluc  # noqa: E402
 import nhanluc.batch as B  # noqa: E402
 import nhanluc.scenario as sc  # noqa: E402
 import numpy_attraction  # noqa: E402
+import pure_python_attraction  # noqa: E402
 
 
 def best(reps, f):
@@ -96,6 +103,29 @@ def main():
     assert amounts == res["amount"][:m].tolist(), "single-record answers differ"
     t_loop = t_loop_m / m * n
 
+    # One idiomatic call vs the rule in plain Python, both given names and
+    # ISO dates (bench/pure_python_attraction.py), on the same records.
+    deg = [str(x) for x in nhanluc.Degree]
+    maj = [str(x) for x in nhanluc.Major]
+    ag = [str(x) for x in nhanluc.Agency]
+    named = [(deg[d], maj[j], ag[a], bool(p), int(w), s.isoformat())
+             for d, j, a, p, w, s in rows]
+    pure = pure_python_attraction.PureAttraction(policy)
+
+    def idiomatic():
+        f = policy.attraction_subsidy
+        return [f(degree=d, major=j, agency=a, dedicated_post=p, workplace=w, start=s)
+                for d, j, a, p, w, s in named]
+
+    def plain():
+        f = pure.subsidy
+        return [f(d, j, a, p, w, s) for d, j, a, p, w, s in named]
+    t_single, mine = best(3 if not args.quick else 1, idiomatic)
+    t_pure, theirs = best(3 if not args.quick else 1, plain)
+    for x, y in zip(mine, theirs):
+        assert (x.eligible, x.amount, str(x.reason), x.source, str(x.certainty)) == \
+            (y.eligible, y.amount, y.reason, y.source, y.certainty), "plain Python differs"
+
     # For reference: DataFrame in and out, and a whole scenario.
     t_frame, _ = best(reps, lambda: B.attraction_subsidy(policy, frame))
     reform = "attraction.amount.district=200M@2025-01-01"
@@ -105,6 +135,9 @@ def main():
     out = {
         "py_batch_vs_numpy": round(t_numpy / t_batch, 2),
         "py_batch_vs_loop": round(t_loop / t_batch, 1),
+        "py_single_vs_pure_python": round(t_pure / t_single, 3),
+        "py_single_ns_per_call": round(t_single / m * 1e9, 1),
+        "py_pure_python_ns_per_call": round(t_pure / m * 1e9, 1),
         "py_records": n,
         "py_repetitions": reps,
         "py_batch_ms": round(t_batch * 1e3, 3),

@@ -201,7 +201,8 @@ static void years_refuse_nan_and_infinity_by_name(void **state)
     assert_string_equal(err.key, "experience_years");
 }
 
-/* A value past 32 bits for a 32-bit member is refused, never wrapped. */
+/* A value past 32 bits for a 32-bit member is a range error, never
+ * wrapped (whatever else is wrong with it). */
 static void a_value_past_32_bits_is_refused_not_wrapped(void **state)
 {
     nl_policy *p = *state;
@@ -210,8 +211,18 @@ static void a_value_past_32_bits_is_refused_not_wrapped(void **state)
     nl_error err;
     valid_inputs(r, in);
     in[6].i = INT64_C(4294967297);   /* would wrap to 1 day */
-    assert_int_equal(nl_rule_eval(p, r, in, 8, out, 9, &err), NL_EINVAL);
+    assert_int_equal(nl_rule_eval(p, r, in, 8, out, 9, &err), NL_ERANGE);
     assert_string_equal(err.key, "days");
+    in[6].i = INT64_C(2147483648);   /* one past: would wrap to a negative */
+    assert_int_equal(nl_rule_eval(p, r, in, 8, out, 9, &err), NL_ERANGE);
+    in[6].i = INT32_MAX;
+    assert_int_equal(nl_rule_eval(p, r, in, 8, out, 9, &err), NL_OK);
+    const nl_rule *a = nl_rule_find("attraction_subsidy");
+    nl_value c[6];
+    valid_inputs(a, c);
+    c[4].i = INT64_C(-2147483649);
+    assert_int_equal(nl_rule_eval(p, a, c, 6, out, 5, &err), NL_ERANGE);
+    assert_string_equal(err.key, "workplace");
 }
 
 /* An invalid value wins over an invalid date, wherever they are. */

@@ -127,8 +127,9 @@ NL_EXTERN int nl_field_code(const nl_field_info *f, const char *text);
  * @return NL_OK (eligible or not); NL_EINVAL (NULL @p p, @p r, or @p in with
  * nin > 0, @p out with nout > 0; nin or nout larger than the rule's counts;
  * a required input left out; a value out of its range); NL_EDATE (a date
- * outside 0001..9999); NL_ERANGE (an amount past int64). On error every
- * output is zeroed.
+ * outside 0001..9999); NL_ERANGE (an amount past int64, or a value that
+ * does not fit the 32 bits of its field, e.g. a workplace or a day count
+ * past 2^31: refused, never wrapped). On error every output is zeroed.
  */
 NL_EXTERN nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
                                  size_t nin, nl_value *out, size_t nout, nl_error *err);

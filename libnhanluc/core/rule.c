@@ -209,14 +209,15 @@ static void store(const nl_field_decl *d, void *base, nl_value v)
     }
 }
 
-/* A 4-byte member holds what an int32 can: a value past it would wrap. */
+/* A 4-byte member holds what an int32 can: a number past it would wrap, so
+ * it is a range error (NL_ERANGE) before any other check. A code is not a
+ * number: any value that is not one of its codes is NL_EINVAL. */
 static nl_status check_decl(const nl_field_decl *d, nl_value v, nl_error *err)
 {
-    nl_status s = check(&d->info, v, err);
-    if (s == NL_OK && d->size == 4 && d->info.type != NL_FIELD_YEARS &&
+    if (d->size == 4 && d->info.type != NL_FIELD_YEARS && d->info.type != NL_FIELD_CODE &&
         (v.i < INT32_MIN || v.i > INT32_MAX))
-        return refuse(err, NL_EINVAL, d->info.name, "%" PRId64 " does not fit 32 bits", v.i);
-    return s;
+        return refuse(err, NL_ERANGE, d->info.name, "%" PRId64 " does not fit 32 bits", v.i);
+    return check(&d->info, v, err);
 }
 
 nl_status nl__rule_call(const nl_rule *r, const nl_policy *p, const void *in, void *out)

@@ -181,6 +181,6 @@ def test_result_is_plain_data(shared_policy):
     assert d == {"eligible": True, "amount": facts.AMOUNT_DISTRICT, "reason": "ok",
                  "source": r.source, "certainty": facts.UNCONFIRMED}
     assert type(d["reason"]) is str and type(d["certainty"]) is str
-    assert repr(r).startswith("SubsidyResult(eligible=True, amount=150000000, reason='ok'")
+    assert repr(r).startswith("AttractionSubsidyResult(eligible=True, amount=150000000, reason='ok'")
     with pytest.raises(AttributeError):
         r.amount = 1

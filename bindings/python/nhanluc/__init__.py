@@ -33,8 +33,16 @@ from ._errors import (ArgumentTypeError, DateError, Error, FileError, InvalidArg
                       NotFoundError, NotInForceError, OutOfMemoryError, ParseError,
                       RangeError, Status)
 from ._policy import Policy
-from ._results import (ExpertCapResult, Parameter, ParameterValue, Result, SubsidyResult,
-                       TrainingResult, Workplace)
+from ._results import Parameter, ParameterValue, Result, Workplace
+from ._rules import Rule, rules
+
+# One result class per declared family, named from it
+# (AttractionSubsidyResult, ExpertSalaryCapResult, TrainingSupportResult).
+globals().update({r.result_class.__name__: r.result_class for r in rules})
+# The names of 0.1, kept.
+SubsidyResult = AttractionSubsidyResult      # noqa: F821
+ExpertCapResult = ExpertSalaryCapResult      # noqa: F821
+TrainingResult = TrainingSupportResult       # noqa: F821
 
 #: Version of this package (the libnhanluc release it was built with).
 __version__ = _capi.NL_VERSION_STRING
@@ -61,7 +69,8 @@ def __getattr__(name):
 __all__ = [
     "Policy",
     "Degree", "Major", "Agency", "Role", "Reason", "Certainty",
-    "Result", "SubsidyResult", "ExpertCapResult", "TrainingResult",
+    "Result", "SubsidyResult", "ExpertCapResult", "TrainingResult", "Rule", "rules",
+    *(r.result_class.__name__ for r in rules),
     "Parameter", "ParameterValue", "Workplace",
     "Status", "Error", "InvalidArgumentError", "ArgumentTypeError", "DateError",
     "RangeError", "NotFoundError", "NotInForceError", "ParseError", "FileError",

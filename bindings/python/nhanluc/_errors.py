@@ -79,16 +79,21 @@ class Error(Exception):
         code: the C status code (a :class:`Status`, or an int for a code this
             package does not know).
         message: English explanation.
+        field: for a refused rule input, the input's name as the rule
+            declares it (``"degree"``, ``"start"``; docs/rules.md), else None.
     """
 
     #: Status that instances of this class carry by default.
     default_code = None
+    field = None
 
-    def __init__(self, message, code=None):
+    def __init__(self, message, code=None, field=None):
         if code is None:
             code = self.default_code
         self.code = _status(code) if code is not None else None
         self.message = str(message)
+        if field is not None:
+            self.field = field
         super().__init__(self.message)
 
     def __str__(self):

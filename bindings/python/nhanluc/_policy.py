@@ -9,8 +9,8 @@ from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Role
 from ._errors import (ArgumentTypeError, DateError, FileError, InvalidArgumentError,
                       NotFoundError, NotInForceError, shown, unknown_key)
-from ._results import (Parameter, ParameterValue, Workplace, _expert, _subsidy,
-                       _training)
+from ._results import Parameter, ParameterValue, Workplace
+from . import _rules
 
 __all__ = ["Policy"]
 
@@ -281,128 +281,12 @@ class Policy:
             raise InvalidArgumentError("workplace code %d is outside 0..99999" % code) from None
 
     # ------------------------------------------------------------- rules
-    def attraction_subsidy(self, *, degree, major, agency, dedicated_post, workplace, start):
-        """One-off attraction subsidy for an IT graduate (docs/law/1-attraction.md).
-
-        A university graduate (bachelor or higher) in IT or
-        electronics-telecom taking a dedicated IT / digital-transformation
-        post at a Party or State agency of the province gets 100,000,000 đ
-        in Lào Cai city or Sa Pa town, 150,000,000 đ in a district (built-in
-        amounts). The first unmet condition, checked in the order in force
-        on *start*, degree, major, agency, dedicated post, workplace, is the
-        reason.
-
-        Args:
-            degree: Degree, e.g. "bachelor".
-            major: Major: "it", "electronics_telecom" or "other".
-            agency: Agency: "party", "state" or "other".
-            dedicated_post: True for a dedicated IT / digital post.
-            workplace: GSO code, int 0..99999 or text such as "088"
-                (a pre-2025 district-level unit) or "02647" (a commune of
-                the merged province, from 2025-07-01), or a :class:`Workplace`.
-            start: first day in the post (date or "YYYY-MM-DD").
-
-        Returns:
-            SubsidyResult (eligible, amount, reason, source, certainty).
-        """
-        args = (self._p, _c.degree(degree), _c.major(major), _c.agency(agency),
-                _c.flag(dedicated_post, "dedicated_post"), _c.workplace(workplace))
-        r = _rule(_capi.nlb_attraction_subsidy, args, _c.rule_date(start, "start"),
-                  lambda: _c.explain_invalid(
-                      "attraction_subsidy",
-                      [("degree", Degree, args[1]), ("major", Major, args[2]),
-                       ("agency", Agency, args[3])],
-                      "workplace must be a code in 0..99999, not %d" % args[5]))
-        return _subsidy(r)
-
-    def expert_salary_cap(self, *, degree, experience_years, role="member",
-                          special_expertise=False, on):
-        """Salary caps of a hired IT expert / consultant (docs/law/3-expert-caps.md).
-
-        The national table in force on *on*: Thông tư 02/2015/TT-BLĐTBXH
-        until 2025-06-30 (40/30/20/15 million đ a month for levels 1-4),
-        Thông tư 004/2025/TT-BNV from 2025-07-01 (70/55/40/30 million). The
-        level is the highest whose condition is met: years of experience by
-        degree (bachelor 15/10/5, master or doctor 8/5/3 for levels 1/2/3)
-        or role (team leader: 1, item lead: at least 2). Below a university
-        degree no level applies (reason "degree").
-
-        Args:
-            degree: Degree in the consulting specialty.
-            experience_years: years of experience in the specialty (int or
-                float, >= 0).
-            role: Role: "member" (default), "item_lead", "team_leader".
-            special_expertise: informational; ``special_monthly`` is always
-                given.
-            on: date of the engagement.
-
-        Returns:
-            ExpertCapResult (eligible, level, monthly, weekly, daily,
-            special_monthly, reason, source, certainty).
-        """
-        years = _c.real(experience_years, "experience_years")
-        args = (self._p, _c.degree(degree), years, _c.role(role),
-                _c.flag(special_expertise, "special_expertise"))
-        r = _rule(_capi.nlb_expert_salary_cap, args, _c.rule_date(on, "on"),
-                  lambda: _c.explain_invalid(
-                      "expert_salary_cap", [("degree", Degree, args[1]), ("role", Role, args[3])],
-                      "experience_years must be a finite number >= 0, not %r" % (years,)))
-        return _expert(r)
-
-    def training_support(self, *, dedicated_official, short_concentrated, tuition,
-                         materials=0, meals=0, travel=0, days, start):
-        """Training-cost support (docs/law/2-training.md).
-
-        Officials dedicated to IT on a short-term concentrated course get
-        tuition and materials as charged (100%), meals up to a daily cap ×
-        days and travel up to a per-course cap (both caps are unconfirmed
-        placeholders in the built-in policy, so the answer's certainty says
-        "unconfirmed").
-
-        Args:
-            dedicated_official: True for an official dedicated to IT.
-            short_concentrated: True for a short-term concentrated course.
-            tuition, materials: as charged by the institution (int đồng).
-            meals, travel: as claimed (int đồng).
-            days: course length in days (>= 1).
-            start: first day of the course.
-
-        Returns:
-            TrainingResult (eligible, tuition, materials, meals, travel,
-            total, reason, source, certainty).
-        """
-        args = (self._p, _c.flag(dedicated_official, "dedicated_official"),
-                _c.flag(short_concentrated, "short_concentrated"),
-                _c.money(tuition, "tuition"), _c.money(materials, "materials"),
-                _c.money(meals, "meals"), _c.money(travel, "travel"),
-                _c.int32(days, "days"))
-        r = _rule(_capi.nlb_training_support, args, _c.rule_date(start, "start"),
-                  lambda: InvalidArgumentError(
-                      "training_support: tuition, materials, meals and travel must be >= 0 "
-                      "and days >= 1 (got %d, %d, %d, %d, days=%d)" % args[3:8]))
-        return _training(r)
-
     def __repr__(self):
         return "<nhanluc.Policy %r>" % (self.name,)
 
     def __reduce__(self):
         raise TypeError("a Policy cannot be pickled; send its JSON document (or the "
                         "changes made with set/end) and load it on the other side")
-
-
-def _rule(native, args, date, invalid):
-    """native(*args, day) for *date* = (day, bad_day) from _c.rule_date.
-    The library checks the other arguments before the date, so a text that
-    is no date is passed on as BAD_DATE and its DateError raised only if the
-    library answers NL_EDATE; an NL_EINVAL becomes invalid(), which names
-    the argument."""
-    day, bad_day = date
-    try:
-        return native(*args, day)
-    except DateError as e:
-        raise (bad_day or e) from None
-    except InvalidArgumentError:
-        raise invalid() from None
 
 
 # Serialises set()/end() (copy-on-write: two writers of one policy must not
@@ -481,3 +365,8 @@ def _value(v):
 
 def _workplace(w):
     return Workplace._make(w.code, w.name, w.tier)
+
+
+# attraction_subsidy, expert_salary_cap, training_support and any family
+# declared later: made from the C declarations (nhanluc._rules).
+_rules.install(Policy)

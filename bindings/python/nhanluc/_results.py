@@ -12,8 +12,7 @@ import enum as _enum
 
 from ._enums import Certainty, Reason, _reason_message
 
-__all__ = ["Result", "SubsidyResult", "ExpertCapResult", "TrainingResult",
-           "ParameterValue", "Parameter", "Workplace"]
+__all__ = ["Result", "ParameterValue", "Parameter", "Workplace"]
 
 
 def _plain(v):
@@ -90,7 +89,8 @@ def _rebuild(cls, values):
 
 
 class Result(_Record):
-    """Common part of the three rule answers.
+    """Common part of every rule answer (one subclass per family, made from
+    its C declaration by nhanluc._rules: ``AttractionSubsidyResult``, ...).
 
     Attributes:
         eligible: True when every condition is met (``reason == "ok"``).
@@ -107,51 +107,6 @@ class Result(_Record):
         """The reason as a sentence in Vietnamese (``"vi"``, default) or
         English (``"en"``)."""
         return _reason_message(self.reason.code, lang)
-
-
-class SubsidyResult(Result):
-    """Answer of :meth:`Policy.attraction_subsidy`.
-
-    Attributes: eligible, amount (đồng, one-off; 0 unless eligible), reason,
-    source, certainty (see :class:`Result`).
-    """
-    _fields = ("eligible", "amount", "reason", "source", "certainty")
-    __slots__ = _fields
-
-
-class ExpertCapResult(Result):
-    """Answer of :meth:`Policy.expert_salary_cap`. Amounts in đồng, all 0
-    when the rule does not apply (level 0).
-
-    Attributes:
-        eligible: True when a level applies (``reason == "ok"``).
-        level: 1 (highest) .. 4; 0 when the rule does not apply.
-        monthly: cap per month (26 working days).
-        weekly: monthly × 12 / 52 × 1.2, rounded down.
-        daily: monthly / 26 × 1.3, rounded down.
-        special_monthly: monthly × 1.5, rounded down: the ceiling for
-            special expertise.
-        reason, source, certainty: see :class:`Result` (certainty covers
-            every value used, the week/day conversions included).
-        monthly_certainty: a :class:`Certainty` for the values behind level,
-            monthly and special_monthly only: under Thông tư 004/2025 the
-            caps are confirmed while its week/day conversions are not.
-    """
-    _fields = ("eligible", "level", "monthly", "weekly", "daily", "special_monthly",
-               "reason", "source", "certainty", "monthly_certainty")
-    __slots__ = _fields
-
-
-class TrainingResult(Result):
-    """Answer of :meth:`Policy.training_support`: what the province pays,
-    per item and in total (đồng; all 0 unless eligible).
-
-    Attributes: eligible, tuition, materials, meals, travel, total, reason,
-    source, certainty (see :class:`Result`).
-    """
-    _fields = ("eligible", "tuition", "materials", "meals", "travel", "total",
-               "reason", "source", "certainty")
-    __slots__ = _fields
 
 
 class ParameterValue(_Record):
@@ -209,23 +164,3 @@ class Workplace(_Record):
         """The code as written in the GSO catalogue: three digits for a
         district-level unit ("088"), five for a commune ("02647")."""
         return "%03d" % self.code if self.code < 1000 else "%05d" % self.code
-
-
-def _subsidy(r):
-    reason = Reason.from_code(r.reason)
-    return SubsidyResult._make(bool(r.eligible), r.amount, reason, r.source,
-                               Certainty.from_code(r.certainty))
-
-
-def _expert(r):
-    reason = Reason.from_code(r.reason)
-    return ExpertCapResult._make(reason is Reason.OK, r.level, r.monthly, r.weekly, r.daily,
-                                 r.special_monthly, reason, r.source,
-                                 Certainty.from_code(r.certainty),
-                                 Certainty.from_code(r.monthly_certainty))
-
-
-def _training(r):
-    reason = Reason.from_code(r.reason)
-    return TrainingResult._make(bool(r.eligible), r.tuition, r.materials, r.meals, r.travel,
-                                r.total, reason, r.source, Certainty.from_code(r.certainty))
