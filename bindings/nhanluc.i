@@ -87,11 +87,16 @@ NL_ARGOUT_INTEGER(DECL)
     $action
     if (result != NL_OK) { NL_RAISE(result, arg4); SWIG_fail; }
 }
+%exception nl_policy_workplace_find {
+    $action
+    if (result != NL_OK) { NL_RAISE(result, arg5); SWIG_fail; }
+}
 
 NL_OUT_POLICY(nl_policy **out)
 NL_OUT_INTEGER(int64_t, int64_t *out)
 NL_OUT_INTEGER(size_t, size_t *index)
 NL_OUT_INTEGER(nl_date, nl_date *out)
+NL_OUT_INTEGER(int, int *code)
 NL_OUT_STRUCT(nl_param_value, nl_param_value *out)
 NL_OUT_STRUCT(nl_param_info, nl_param_info *out)
 NL_OUT_STRUCT(nl_workplace, nl_workplace *out)

@@ -34,7 +34,7 @@ static const struct {
 } statuses[] = {
 #define S(c) {c, #c}
     S(NL_OK), S(NL_EINVAL), S(NL_ERANGE), S(NL_EDATE), S(NL_ENOTFOUND),
-    S(NL_ENOTINFORCE), S(NL_EPARSE), S(NL_EIO), S(NL_ENOMEM),
+    S(NL_ENOTINFORCE), S(NL_EPARSE), S(NL_EIO), S(NL_ENOMEM), S(NL_EAMBIGUOUS),
 #undef S
 };
 

@@ -51,18 +51,20 @@ NL_EXTERN int nl_version_number(void);
 typedef enum nl_status {
     NL_OK = 0,          /**< success */
     NL_EINVAL,          /**< invalid argument: NULL pointer, enum out of range,
-                             negative money, NaN, workplace outside 0..999 */
+                             negative money, NaN, workplace outside 0..99999 */
     NL_ERANGE,          /**< a money amount would overflow int64 */
     NL_EDATE,           /**< not a real calendar date, or outside 0001..9999 */
     NL_ENOTFOUND,       /**< unknown parameter key or index */
     NL_ENOTINFORCE,     /**< the parameter has no value on that date */
     NL_EPARSE,          /**< a policy document is malformed (see nl_error) */
     NL_EIO,             /**< a policy file could not be read */
-    NL_ENOMEM           /**< out of memory */
+    NL_ENOMEM,          /**< out of memory */
+    NL_EAMBIGUOUS       /**< a name that fits several items (the message
+                             lists them), e.g. a workplace name */
 } nl_status;
 
 /** Number of nl_status values (one past the last). */
-#define NL_STATUS_COUNT 9
+#define NL_STATUS_COUNT 10
 
 /** Stable English text for a status, e.g. "invalid argument". Never NULL:
  *  unknown values give "unknown status". */
@@ -73,8 +75,10 @@ NL_EXTERN const char *nl_strerror(nl_status s);
 NL_EXTERN const char *nl_status_name(nl_status s);
 
 /**
- * Detail of a failed load or parse, owned by the caller (there is no hidden
- * "last error"). Filled on error only; cleared to zeros on success.
+ * Detail of a failure, owned by the caller (there is no hidden "last
+ * error"): of a load or parse, of a rule input refused by nl_rule_eval, of
+ * a name nl_policy_workplace_find could not resolve. Filled on error only;
+ * cleared to zeros on success.
  */
 typedef struct nl_error {
     nl_status status;   /**< same code the function returned */
@@ -82,9 +86,11 @@ typedef struct nl_error {
     int column;         /**< 1-based column in characters (UTF-8 code
                              points, as the JSON parser counts), 0 if not
                              applicable */
-    char key[128];      /**< JSON Pointer (RFC 6901) to the offending item, e.g.
+    char key[128];      /**< what the error is about: for a document, a JSON
+                             Pointer (RFC 6901) to the offending item, e.g.
                              "/parameters/expert.cap.level1/values/1/since";
-                             empty if not applicable */
+                             for a rule input, the field's name ("degree",
+                             nhanluc/rule.h); empty if not applicable */
     char message[256];  /**< English explanation, includes line, column, key */
 } nl_error;
 

@@ -195,6 +195,24 @@ NL_EXTERN nl_status nl_policy_workplace(const nl_policy *p, int code, nl_workpla
 NL_EXTERN nl_status nl_policy_workplace_on(const nl_policy *p, int code, nl_date on,
                                            size_t *index, bool *mapped);
 
+/** The unit called @p name on date @p on, e.g. "Sa Pa", "thị xã Sa Pa",
+ *  "TX. Sa Pa", "Phuong Lao Cai". Names compare without diacritics, case
+ *  or punctuation; a leading kind of unit ("Thành phố", "Thị xã", "Thị
+ *  trấn", "Huyện", "Phường", "Xã", "TP.", "TX.", "TT.") may be left out,
+ *  and when given must match. Units in force on @p on are searched; if
+ *  none has the name, those that ended before it (a pre-2025 name after
+ *  the merger: answers through it are then mapped, as for its code).
+ *  @param code receives the unit's GSO code (-1 on error).
+ *  @param err optional; on error err->key is "workplace" and err->message
+ *  says why, listing the candidates of an ambiguous name.
+ *  @return NL_OK; NL_EINVAL (NULL, a name that is empty, not UTF-8 or
+ *  longer than 255 bytes folded); NL_EDATE; NL_ENOTFOUND (no unit has the
+ *  name); NL_EAMBIGUOUS (several units in force on the date have it, e.g.
+ *  "Sa Pa" when a "Phường Sa Pa" and a "Xã Sa Pa" coexist: the message
+ *  lists them as "<code> <name>", and the kind tells them apart). */
+NL_EXTERN nl_status nl_policy_workplace_find(const nl_policy *p, const char *name, nl_date on,
+                                             int *code, nl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,7 @@ static const char *const status_text[NL_STATUS_COUNT] = {
     [NL_EPARSE] = "malformed policy document",
     [NL_EIO] = "input/output error",
     [NL_ENOMEM] = "out of memory",
+    [NL_EAMBIGUOUS] = "ambiguous name",
 };
 
 static const char *const status_name[NL_STATUS_COUNT] = {
@@ -27,6 +28,7 @@ static const char *const status_name[NL_STATUS_COUNT] = {
     [NL_EPARSE] = "NL_EPARSE",
     [NL_EIO] = "NL_EIO",
     [NL_ENOMEM] = "NL_ENOMEM",
+    [NL_EAMBIGUOUS] = "NL_EAMBIGUOUS",
 };
 
 /* Enum values come from callers (and bindings) as plain ints: compare as

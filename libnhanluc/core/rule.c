@@ -276,7 +276,7 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
         } else if (d->info.optional) {
             v = d->info.default_value;
         } else {
-            return refuse(err, NL_EINVAL, d->info.name, "required, and not given");
+            return refuse(err, NL_EINVAL, d->info.name, "missing field (required)");
         }
         nl_status s = check_decl(d, v, date_status == NL_OK ? &date_err : NULL);
         if (s == NL_EDATE && date_status == NL_OK) {

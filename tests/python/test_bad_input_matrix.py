@@ -729,9 +729,16 @@ case(row, "batch unknown name at record 1",
 
 # --------------------------------------------------- unknown-workplace-text
 row = "unknown-workplace-text"
-for text in ("Sa Pa", "08a", "", "  ", "0x58", "٨٨", "８８", "+88", "-1", "8 8", "88.0"):
+for text in ("08a", "", "  ", "0x58", "٨٨", "８８", "+88", "-1", "8 8", "88.0"):
     case(row, "subsidy workplace=%r" % text, subsidy(workplace=text), raises(Invalid, EINVAL))
     case(row, "workplace(%r)" % text, lambda p, t=text: p.workplace(t), raises(Invalid, EINVAL))
+# Text that begins with a letter is a unit's name (nl_policy_workplace_find):
+# a name no unit has is a NotFoundError naming the field.
+for text in ("Paris", "Hà Nội", "Sa Pa Town"):
+    case(row, "subsidy workplace=%r (no unit's name)" % text, subsidy(workplace=text),
+         raises(nhanluc.NotFoundError, ENOTFOUND))
+case(row, "workplace('Sa Pa') (a code lookup: names go to find_workplace)",
+     lambda p: p.workplace("Sa Pa"), raises(Invalid, EINVAL))
 for text in (" 088 ", "0088", "88"):
     case(row, "workplace(%r) is 088" % text, lambda p, t=text: p.workplace(t).gso_code,
          returns("088"))

@@ -29,7 +29,7 @@ def subsidy(policy, **changes):
     ("dedicated_post", "true", TypeError),
     # workplace
     ("workplace", None, TypeError), ("workplace", 88.0, TypeError),
-    ("workplace", True, TypeError), ("workplace", "Sa Pa", ValueError),
+    ("workplace", True, TypeError), ("workplace", "Paris", KeyError),
     ("workplace", "0x58", ValueError), ("workplace", "٨٨", ValueError),
     ("workplace", 1 << 40, OverflowError), ("workplace", 1 << 70, OverflowError),
     # date

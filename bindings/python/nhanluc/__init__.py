@@ -29,9 +29,9 @@ needs neither numpy nor pandas.
 
 from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Reason, Role
-from ._errors import (ArgumentTypeError, DateError, Error, FileError, InvalidArgumentError,
-                      NotFoundError, NotInForceError, OutOfMemoryError, ParseError,
-                      RangeError, Status)
+from ._errors import (AmbiguousNameError, ArgumentTypeError, DateError, Error, FileError,
+                      InvalidArgumentError, NotFoundError, NotInForceError, OutOfMemoryError,
+                      ParseError, RangeError, Status)
 from ._policy import Policy
 from ._results import Parameter, ParameterValue, Result, Workplace
 from ._rules import Rule, rules
@@ -74,6 +74,6 @@ __all__ = [
     "Parameter", "ParameterValue", "Workplace",
     "Status", "Error", "InvalidArgumentError", "ArgumentTypeError", "DateError",
     "RangeError", "NotFoundError", "NotInForceError", "ParseError", "FileError",
-    "OutOfMemoryError",
+    "OutOfMemoryError", "AmbiguousNameError",
     "library_version",
 ]

@@ -38,7 +38,7 @@ from . import capi as _capi
 __all__ = [
     "Status", "Error", "InvalidArgumentError", "ArgumentTypeError", "DateError",
     "RangeError", "NotFoundError", "NotInForceError", "ParseError", "FileError",
-    "OutOfMemoryError", "error_for", "shown",
+    "OutOfMemoryError", "AmbiguousNameError", "error_for", "shown",
 ]
 
 
@@ -55,6 +55,7 @@ class Status(enum.IntEnum):
     EPARSE = _capi.NL_EPARSE
     EIO = _capi.NL_EIO
     ENOMEM = _capi.NL_ENOMEM
+    EAMBIGUOUS = _capi.NL_EAMBIGUOUS
 
     def __str__(self):
         return "NL_" + self.name
@@ -180,6 +181,13 @@ class OutOfMemoryError(Error, MemoryError):
     default_code = Status.ENOMEM
 
 
+class AmbiguousNameError(Error, LookupError):
+    """A name that fits several units on the date, e.g. a workplace name two
+    communes share (NL_EAMBIGUOUS); the message lists them as "<code>
+    <name>", and giving the kind of unit ("Phường ...") tells them apart."""
+    default_code = Status.EAMBIGUOUS
+
+
 # ------------------------------------------------------- values in messages
 
 #: Characters of a value that a message shows at most (about): a longer
@@ -230,6 +238,7 @@ _BY_CODE = {
     Status.ENOTFOUND: NotFoundError,
     Status.ENOTINFORCE: NotInForceError,
     Status.EPARSE: ParseError,
+    Status.EAMBIGUOUS: AmbiguousNameError,
     Status.EIO: FileError,
     Status.ENOMEM: OutOfMemoryError,
 }

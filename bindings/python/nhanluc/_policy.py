@@ -7,7 +7,7 @@ import threading as _threading
 from . import _convert as _c
 from . import capi as _capi
 from ._enums import Agency, Certainty, Degree, Major, Role
-from ._errors import (ArgumentTypeError, DateError, FileError, InvalidArgumentError,
+from ._errors import (ArgumentTypeError, DateError, Error, FileError, InvalidArgumentError,
                       NotFoundError, NotInForceError, shown, unknown_key)
 from ._results import Parameter, ParameterValue, Workplace
 from . import _rules
@@ -279,6 +279,28 @@ class Policy:
                                 % ("%03d" % code if code < 1000 else "%05d" % code)) from None
         except InvalidArgumentError:
             raise InvalidArgumentError("workplace code %d is outside 0..99999" % code) from None
+
+    def find_workplace(self, name, on):
+        """The unit called *name* on date *on* (:class:`Workplace`), e.g.
+        "Sa Pa", "thị xã Sa Pa", "TX. Sa Pa", "Phuong Lao Cai": without
+        diacritics, case or punctuation, with or without the kind of unit
+        ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Phường", "Xã"), which
+        when given must match. The rule methods take names for a workplace
+        too, resolved on the rule's date. Resolved by the C library
+        (``nl_policy_workplace_find``), so every binding agrees.
+
+        Raises NotFoundError (KeyError) when no unit has the name,
+        AmbiguousNameError (LookupError) when several do (the message lists
+        them), InvalidArgumentError for text that is no name; each with
+        ``.field = "workplace"``."""
+        name = _c.text(name, "workplace")
+        day = _c.date(on, "on")
+        try:
+            code = _capi.nl_policy_workplace_find(self._p, name, day)
+        except Error as e:
+            e.field = "workplace"
+            raise
+        return _workplace(_capi.nl_policy_workplace(self._p, code))
 
     # ------------------------------------------------------------- rules
     def __repr__(self):
