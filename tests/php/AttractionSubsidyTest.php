@@ -91,7 +91,7 @@ final class AttractionSubsidyTest extends PolicyTestCase
 
     public function testACodeOutsideZeroTo99999IsAnInvalidArgument(): void
     {
-        foreach ([100000, -1, '100000', 'abc', '08 8', ''] as $code) {
+        foreach ([100000, -1, '100000', '08a', '08 8', ''] as $code) {
             $this->assertThrowsCode(
                 InvalidArgumentError::class,
                 Facts::STATUS_EINVAL,

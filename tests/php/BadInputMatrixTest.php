@@ -202,7 +202,9 @@ final class BadInputMatrixTest extends TestCase
 
         $r = 'workplace-out-of-range';
         foreach ([-1, 100000, self::INT_MIN, self::INT_MAX, PHP_INT_MAX, PHP_INT_MIN] as $v) {
-            yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL, 'workplace')];
+            // Past the 32 bits of the field: a range error, as in C and Python.
+            $past = $v > self::INT_MAX || $v < self::INT_MIN;
+            yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), $past ? self::throws(OverflowException::class, self::ERANGE, 'workplace') : self::throws(InvalidArgumentError::class, self::EINVAL, 'workplace')];
             yield "$r: workplace($v)" => [static fn (Policy $p) => $p->workplace($v), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
         yield "$r: subsidy workplace \"100000\"" => [self::subsidy(['workplace' => '100000']), self::throws(InvalidArgumentError::class, self::EINVAL)];
@@ -321,7 +323,7 @@ final class BadInputMatrixTest extends TestCase
             yield "$r: expert degree -1 and $d" => [self::expert(['degree' => -1, 'on' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: subsidy unknown major and $d" => [self::subsidy(['major' => 'physics', 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: expert unknown role and $d" => [self::expert(['role' => 'boss', 'on' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
-            yield "$r: subsidy workplace text and $d" => [self::subsidy(['workplace' => 'Sa Pa', 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
+            yield "$r: subsidy workplace text and $d" => [self::subsidy(['workplace' => '08a', 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: subsidy workplace 100000 and $d" => [self::subsidy(['workplace' => 100000, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: expert experience NAN and $d" => [self::expert(['experience_years' => NAN, 'on' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: training tuition -1 and $d" => [self::training(['tuition' => -1, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
@@ -478,8 +480,8 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: coercive named tuition PHP_INT_MAX + 1" => [self::namedTraining(['tuition' => $big], true), self::throws(\TypeError::class, 0)];
         yield "$r: set value PHP_INT_MAX + 1" => [static fn (Policy $p) => $p->set('expert.cap.level1', '2024-01-01', $big), self::throws(\TypeError::class, 0)];
         foreach ([self::INT_MAX + 1, self::INT_MIN - 1, 1 << 40] as $v) {
-            yield "$r: training days $v" => [self::training(['days' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL)];
-            yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL)];
+            yield "$r: training days $v" => [self::training(['days' => $v]), self::throws(OverflowException::class, self::ERANGE, 'days')];
+            yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), self::throws(OverflowException::class, self::ERANGE, 'workplace')];
             yield "$r: subsidy degree $v" => [self::subsidy(['degree' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
             yield "$r: nlb days $v" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, 0, 0, 0, 0, $v, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL, 'must be between')];
             yield "$r: nlb day number $v" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, 2, 1, 2, true, 82, $v), self::throws(InvalidArgumentError::class, self::EINVAL, 'must be between')];
@@ -534,7 +536,14 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: Degree::from('phd')" => [static fn () => Degree::from('phd'), self::throws(\ValueError::class, 0)];
 
         $r = 'unknown-workplace-text';
-        foreach (['Sa Pa', '08a', '', '  ', '0x58', '٨٨', '８８', '+88', '-1', '8 8', '88.0', ' 088 ', '000088', '100000', "88\n", '1e2'] as $text) {
+        // Text that begins with a letter is a unit's name
+        // (nl_policy_workplace_find): one no unit has is not found.
+        foreach (['Paris', 'Hà Nội', 'Sa Pa Town'] as $text) {
+            $label = json_encode($text, JSON_UNESCAPED_UNICODE);
+            yield "$r: subsidy workplace $label (no unit's name)" => [self::subsidy(['workplace' => $text]), self::throws(NotFoundException::class, 4, 'workplace')];
+        }
+        yield "$r: workplace(\"Sa Pa\") (a code lookup: names go to findWorkplace)" => [static fn (Policy $p) => $p->workplace('Sa Pa'), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        foreach (['08a', '', '  ', '0x58', '٨٨', '８８', '+88', '-1', '8 8', '88.0', ' 088 ', '000088', '100000', "88\n", '1e2'] as $text) {
             $label = json_encode($text, JSON_UNESCAPED_UNICODE);
             yield "$r: subsidy workplace $label" => [self::subsidy(['workplace' => $text]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: workplace($label)" => [static fn (Policy $p) => $p->workplace($text), self::throws(InvalidArgumentError::class, self::EINVAL)];

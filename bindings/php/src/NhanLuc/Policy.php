@@ -235,21 +235,40 @@ final class Policy
         }
     }
 
+    /**
+     * The unit called $name on date $on, e.g. "Sa Pa", "thị xã Sa Pa", "TX.
+     * Sa Pa", "Phuong Lao Cai": without diacritics, case or punctuation,
+     * with or without the kind of unit ("Thành phố", "Thị xã", "Huyện",
+     * "Phường", "Xã", ...), which when given must match. Resolved by the C
+     * library (nl_policy_workplace_find), as in every binding; the rules
+     * take names for a workplace too.
+     *
+     * @throws NotFoundException      no unit has the name (getField(): "workplace")
+     * @throws AmbiguousNameException several units have it; the message lists them
+     * @throws InvalidArgumentError   text that is no name
+     */
+    public function findWorkplace(string $name, string|\DateTimeInterface $on): Workplace
+    {
+        $day = Date::toDays($on, 'on');
+        $code = \nlb_workplace_find($this->handle, $name, $day);
+        return Workplace::fromNative(\nl_policy_workplace($this->handle, $code));
+    }
+
     // --------------------------------------------------------------- rules
     //
-    // Each rule first tries its input the way it usually comes: an array
-    // with one key per field and no named argument, or named arguments
-    // alone, every value valid. That costs little on top of the library
-    // call (bench/php_bench.php, php_layer_ns_per_call): enum values and
-    // "088"-style codes are mapped to the library's codes with an array
-    // lookup, and the result object is made from the extension's array. The
-    // library refuses any code, GSO code, amount or date it cannot take
-    // (NL_EINVAL, NL_EDATE); a value that maps to nothing is passed as -1
-    // or "", which it refuses too. Anything not answered that way (another
-    // form, a field missing, unknown, given twice or of the wrong type, a
-    // value refused) goes to the general path, check*(), which checks every
-    // field in order and throws what is wrong: answers and errors are the
-    // general path's, valid input is only quicker.
+    // Every rule family is declared once in C (nhanluc/rule.h, listed in
+    // docs/rules.md); the extension's nlb_rule_eval() takes a case array
+    // keyed by the declared input names (snake_case or camelCase), checks
+    // and converts every value in C (code names, ints, bools, ISO dates or
+    // DateTimeInterface, a workplace's code or name) and throws what is
+    // wrong with getField() naming the input: a value of the wrong PHP type
+    // is a \TypeError, a refused value the status's exception. evaluate()
+    // is that call for any family, answered as a RuleResult; the typed
+    // methods below are the 0.1 names of the first three families, their
+    // named arguments merged into the case array and their answers made
+    // into their own result classes. A family declared later needs no PHP
+    // code: $policy->evaluate('its_name', [...]), or the camelCase method
+    // ($policy->itsName([...]), through __call).
     //
     // The bool fields' named arguments are declared `mixed`, not `?bool`:
     // in a caller's coercive mode PHP would turn any non-empty string into
@@ -257,29 +276,63 @@ final class Policy
     // array form refuses a string. Taken as given, a value that is not a
     // bool is the same TypeError on every path, in either mode.
 
-    /** A day outside 0001..9999, which the rules refuse (NL_EDATE) after their other arguments. */
-    private const BAD_DATE = -2147483648;
+    /**
+     * The rule families the library declares (nlb_rules()): per family its
+     * name, title_vi, title_en, law (the repository file of its legal text),
+     * inputs and outputs (name, type, min, max, codes, optional, default,
+     * label_vi, label_en, doc) and reasons (codes, in checking order).
+     *
+     * @return list<array<string, mixed>>
+     */
+    public static function rules(): array
+    {
+        return \nlb_rules();
+    }
 
-    /** Input values => library codes, as the enums' code() gives them. */
-    private const DEGREE = [
-        'none' => \NL_DEGREE_NONE, 'college' => \NL_DEGREE_COLLEGE, 'bachelor' => \NL_DEGREE_BACHELOR,
-        'master' => \NL_DEGREE_MASTER, 'doctor' => \NL_DEGREE_DOCTOR,
-    ];
-    private const MAJOR = [
-        'other' => \NL_MAJOR_OTHER, 'it' => \NL_MAJOR_IT, 'electronics_telecom' => \NL_MAJOR_ELECTRONICS_TELECOM,
-    ];
-    private const AGENCY = ['other' => \NL_AGENCY_OTHER, 'party' => \NL_AGENCY_PARTY, 'state' => \NL_AGENCY_STATE];
-    private const ROLE = [
-        'member' => \NL_ROLE_MEMBER, 'item_lead' => \NL_ROLE_ITEM_LEAD, 'team_leader' => \NL_ROLE_TEAM_LEADER,
-    ];
+    /**
+     * Any rule family by its declared name, e.g. 'attraction_subsidy': the
+     * case's keys are its inputs (docs/rules.md), the answer a RuleResult
+     * with eligible, reason, source, certainty and every declared output.
+     *
+     * @param array<string, mixed> $case
+     *
+     * @throws NotFoundException    no family of that name
+     * @throws \TypeError           a field of the wrong PHP type
+     * @throws InvalidArgumentError a missing, unknown or out-of-range field (getField())
+     * @throws DateError            a date that is not a real date (getField())
+     */
+    public function evaluate(string $rule, array $case): RuleResult
+    {
+        return RuleResult::fromNative($rule, \nlb_rule_eval($this->handle, $rule, $case));
+    }
+
+    /**
+     * A family's camelCase method for families without a typed one:
+     * $policy->monthlyAllowance([...]) is evaluate('monthly_allowance', [...]).
+     *
+     * @param list<mixed> $args
+     */
+    public function __call(string $name, array $args): RuleResult
+    {
+        $rule = strtolower((string) preg_replace('/(?<!^)[A-Z]/', '_$0', $name));
+        foreach (\nlb_rules() as $declared) {
+            if ($declared['name'] === $rule) {
+                if (\count($args) !== 1 || !\is_array($args[0])) {
+                    throw new \ArgumentCountError(sprintf('%s() takes one array of fields', $name));
+                }
+                return $this->evaluate($rule, $args[0]);
+            }
+        }
+        throw new \Error(sprintf('Call to undefined method %s::%s()', self::class, $name));
+    }
 
     /**
      * Rule 1: the one-off attraction subsidy for an IT graduate taking a
      * dedicated IT post at a Party or State agency of the province.
      *
      * Fields: degree (Degree|string|int), major (Major|string|int),
-     * agency (Agency|string|int), dedicated_post (bool),
-     * workplace (int|string GSO code, e.g. 88 or "088"),
+     * agency (Agency|string|int), dedicated_post (bool), workplace (a GSO
+     * code, 88 or "088", or a unit's name, "Sa Pa", resolved on start),
      * start (string|DateTimeInterface: first day in the post). All required.
      *
      * @param array<string, mixed> $case          the fields as an associative array
@@ -288,6 +341,8 @@ final class Policy
      * @throws \TypeError           a field of the wrong PHP type
      * @throws InvalidArgumentError a missing, unknown or out-of-range field
      * @throws DateError            start is not a real date
+     * @throws NotFoundException    a workplace name no unit has
+     * @throws AmbiguousNameException a workplace name several units have
      */
     public function attractionSubsidy(
         array $case = [],
@@ -298,42 +353,10 @@ final class Policy
         int|string|null $workplace = null,
         string|\DateTimeInterface|null $start = null,
     ): SubsidyResult {
-        if ($case !== []) {
-            if (\count($case) !== 6 || $degree !== null || $major !== null || $agency !== null
-                || $dedicatedPost !== null || $workplace !== null || $start !== null) {
-                return $this->checkAttractionSubsidy($case, $degree, $major, $agency, $dedicatedPost, $workplace, $start);
-            }
-            $degree = $case['degree'] ?? null;
-            $major = $case['major'] ?? null;
-            $agency = $case['agency'] ?? null;
-            $dedicatedPost = $case['dedicated_post'] ?? $case['dedicatedPost'] ?? null;
-            $workplace = $case['workplace'] ?? null;
-            $start = $case['start'] ?? null;
-        }
-        if ($degree !== null && $major !== null && $agency !== null && \is_bool($dedicatedPost)
-            && $workplace !== null && $start !== null) {
-            try {
-                $r = \nlb_attraction_subsidy(
-                    $this->handle,
-                    \is_int($degree) ? $degree
-                        : self::DEGREE[\is_string($degree) ? $degree : ($degree instanceof Degree ? $degree->value : '')] ?? -1,
-                    \is_int($major) ? $major
-                        : self::MAJOR[\is_string($major) ? $major : ($major instanceof Major ? $major->value : '')] ?? -1,
-                    \is_int($agency) ? $agency
-                        : self::AGENCY[\is_string($agency) ? $agency : ($agency instanceof Agency ? $agency->value : '')] ?? -1,
-                    $dedicatedPost,
-                    \is_int($workplace) ? $workplace : (\is_string($workplace) ? self::gsoText($workplace) ?? -1 : -1),
-                    \nl_date_parse(\is_string($start) ? $start
-                        : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
-                );
-                return SubsidyResult::fromNative($r);
-            } catch (ExceptionInterface) {
-                // refused: the general path says why
-            }
-        }
-        return $case === []
-            ? $this->checkAttractionSubsidy([], $degree, $major, $agency, $dedicatedPost, $workplace, $start)
-            : $this->checkAttractionSubsidy($case);   // no named argument was given
+        return SubsidyResult::fromNative(\nlb_rule_eval($this->handle, 'attraction_subsidy', self::merged($case, [
+            'degree' => $degree, 'major' => $major, 'agency' => $agency,
+            'dedicated_post' => $dedicatedPost, 'workplace' => $workplace, 'start' => $start,
+        ])));
     }
 
     /**
@@ -357,42 +380,10 @@ final class Policy
         mixed $specialExpertise = null,
         string|\DateTimeInterface|null $on = null,
     ): ExpertCapResult {
-        if ($case !== []) {
-            if (\count($case) > 5 || $degree !== null || $experienceYears !== null || $role !== null
-                || $specialExpertise !== null || $on !== null) {
-                return $this->checkExpertSalaryCap($case, $degree, $experienceYears, $role, $specialExpertise, $on);
-            }
-            $degree = $case['degree'] ?? null;
-            $experienceYears = $case['experience_years'] ?? $case['experienceYears'] ?? null;
-            $role = $case['role'] ?? null;
-            $specialExpertise = $case['special_expertise'] ?? $case['specialExpertise'] ?? null;
-            $on = $case['on'] ?? null;
-            if (\count($case) !== 3 + (int) ($role !== null) + (int) ($specialExpertise !== null)) {
-                $degree = null;   // another key, or an optional one given as null
-            }
-        }
-        if ($degree !== null && (\is_float($experienceYears) || \is_int($experienceYears)) && $on !== null
-            && ($specialExpertise === null || \is_bool($specialExpertise))) {
-            try {
-                $r = \nlb_expert_salary_cap(
-                    $this->handle,
-                    \is_int($degree) ? $degree
-                        : self::DEGREE[\is_string($degree) ? $degree : ($degree instanceof Degree ? $degree->value : '')] ?? -1,
-                    (float) $experienceYears,
-                    $role === null ? \NL_ROLE_MEMBER : (\is_int($role) ? $role
-                        : self::ROLE[\is_string($role) ? $role : ($role instanceof Role ? $role->value : '')] ?? -1),
-                    $specialExpertise ?? false,
-                    \nl_date_parse(\is_string($on) ? $on
-                        : ($on instanceof \DateTimeInterface ? $on->format('Y-m-d') : '')),
-                );
-                return ExpertCapResult::fromNative($r);
-            } catch (ExceptionInterface) {
-                // refused: the general path says why
-            }
-        }
-        return $case === []
-            ? $this->checkExpertSalaryCap([], $degree, $experienceYears, $role, $specialExpertise, $on)
-            : $this->checkExpertSalaryCap($case);   // no named argument was given
+        return ExpertCapResult::fromNative(\nlb_rule_eval($this->handle, 'expert_salary_cap', self::merged($case, [
+            'degree' => $degree, 'experience_years' => $experienceYears, 'role' => $role,
+            'special_expertise' => $specialExpertise, 'on' => $on,
+        ])));
     }
 
     /**
@@ -421,187 +412,41 @@ final class Policy
         ?int $days = null,
         string|\DateTimeInterface|null $start = null,
     ): TrainingResult {
-        if ($case !== []) {
-            if (\count($case) > 8 || $dedicatedOfficial !== null || $shortConcentrated !== null
-                || $tuition !== null || $materials !== null || $meals !== null || $travel !== null
-                || $days !== null || $start !== null) {
-                return $this->checkTrainingSupport(
-                    $case, $dedicatedOfficial, $shortConcentrated, $tuition, $materials, $meals, $travel, $days, $start
-                );
-            }
-            $dedicatedOfficial = $case['dedicated_official'] ?? $case['dedicatedOfficial'] ?? null;
-            $shortConcentrated = $case['short_concentrated'] ?? $case['shortConcentrated'] ?? null;
-            $tuition = $case['tuition'] ?? null;
-            $materials = $case['materials'] ?? null;
-            $meals = $case['meals'] ?? null;
-            $travel = $case['travel'] ?? null;
-            $days = $case['days'] ?? null;
-            $start = $case['start'] ?? null;
-            if (\count($case) !== 4 + (int) ($tuition !== null) + (int) ($materials !== null)
-                + (int) ($meals !== null) + (int) ($travel !== null)) {
-                $days = null;   // another key, or an optional one given as null
-            }
-        }
-        if (\is_bool($dedicatedOfficial) && \is_bool($shortConcentrated) && \is_int($days) && $start !== null
-            && ($tuition === null || \is_int($tuition)) && ($materials === null || \is_int($materials))
-            && ($meals === null || \is_int($meals)) && ($travel === null || \is_int($travel))) {
-            try {
-                $r = \nlb_training_support(
-                    $this->handle,
-                    $dedicatedOfficial,
-                    $shortConcentrated,
-                    $tuition ?? 0,
-                    $materials ?? 0,
-                    $meals ?? 0,
-                    $travel ?? 0,
-                    $days,
-                    \nl_date_parse(\is_string($start) ? $start
-                        : ($start instanceof \DateTimeInterface ? $start->format('Y-m-d') : '')),
-                );
-                return TrainingResult::fromNative($r);
-            } catch (ExceptionInterface) {
-                // refused or too large: the general path says why
-            }
-        }
-        return $case === []
-            ? $this->checkTrainingSupport(
-                [], $dedicatedOfficial, $shortConcentrated, $tuition, $materials, $meals, $travel, $days, $start
-            )
-            : $this->checkTrainingSupport($case);   // no named argument was given
-    }
-
-    // ------------------------------------------------- rules: general path
-
-    /** attractionSubsidy(), every field checked in order. */
-    private function checkAttractionSubsidy(
-        array $case,
-        Degree|string|int|null $degree = null,
-        Major|string|int|null $major = null,
-        Agency|string|int|null $agency = null,
-        mixed $dedicatedPost = null,
-        int|string|null $workplace = null,
-        string|\DateTimeInterface|null $start = null,
-    ): SubsidyResult {
-        $rule = 'attractionSubsidy';
-        $f = self::fields($rule, $case, [
-            'degree' => $degree, 'major' => $major, 'agency' => $agency,
-            'dedicated_post' => $dedicatedPost, 'workplace' => $workplace, 'start' => $start,
-        ], []);
-        $args = [
-            self::enumField($rule, 'degree', Degree::class, $f['degree'])->code(),
-            self::enumField($rule, 'major', Major::class, $f['major'])->code(),
-            self::enumField($rule, 'agency', Agency::class, $f['agency'])->code(),
-            self::boolField($rule, 'dedicated_post', $f['dedicated_post']),
-            self::workplaceCode(self::typed($rule, 'workplace', $f['workplace'], 'int|string'), 'workplace'),
-        ];
-        return SubsidyResult::fromNative($this->evaluate(
-            $rule,
-            fn (int $day): array => \nlb_attraction_subsidy($this->handle, ...[...$args, $day]),
-            'start',
-            $f['start'],
-            'workplace must be a GSO code between 0 and 99999'
-        ));
-    }
-
-    /** expertSalaryCap(), every field checked in order. */
-    private function checkExpertSalaryCap(
-        array $case,
-        Degree|string|int|null $degree = null,
-        int|float|null $experienceYears = null,
-        Role|string|int|null $role = null,
-        mixed $specialExpertise = null,
-        string|\DateTimeInterface|null $on = null,
-    ): ExpertCapResult {
-        $rule = 'expertSalaryCap';
-        $f = self::fields($rule, $case, [
-            'degree' => $degree, 'experience_years' => $experienceYears, 'role' => $role,
-            'special_expertise' => $specialExpertise, 'on' => $on,
-        ], ['role' => Role::Member, 'special_expertise' => false]);
-        $args = [
-            self::enumField($rule, 'degree', Degree::class, $f['degree'])->code(),
-            (float) self::typed($rule, 'experience_years', $f['experience_years'], 'int|float'),
-            self::enumField($rule, 'role', Role::class, $f['role'])->code(),
-            self::boolField($rule, 'special_expertise', $f['special_expertise']),
-        ];
-        return ExpertCapResult::fromNative($this->evaluate(
-            $rule,
-            fn (int $day): array => \nlb_expert_salary_cap($this->handle, ...[...$args, $day]),
-            'on',
-            $f['on'],
-            'experience_years must be a finite number >= 0'
-        ));
-    }
-
-    /** trainingSupport(), every field checked in order. */
-    private function checkTrainingSupport(
-        array $case,
-        mixed $dedicatedOfficial = null,
-        mixed $shortConcentrated = null,
-        ?int $tuition = null,
-        ?int $materials = null,
-        ?int $meals = null,
-        ?int $travel = null,
-        ?int $days = null,
-        string|\DateTimeInterface|null $start = null,
-    ): TrainingResult {
-        $rule = 'trainingSupport';
-        $f = self::fields($rule, $case, [
+        return TrainingResult::fromNative(\nlb_rule_eval($this->handle, 'training_support', self::merged($case, [
             'dedicated_official' => $dedicatedOfficial, 'short_concentrated' => $shortConcentrated,
             'tuition' => $tuition, 'materials' => $materials, 'meals' => $meals,
             'travel' => $travel, 'days' => $days, 'start' => $start,
-        ], ['tuition' => 0, 'materials' => 0, 'meals' => 0, 'travel' => 0]);
-        $args = [
-            self::boolField($rule, 'dedicated_official', $f['dedicated_official']),
-            self::boolField($rule, 'short_concentrated', $f['short_concentrated']),
-            self::typed($rule, 'tuition', $f['tuition'], 'int'),
-            self::typed($rule, 'materials', $f['materials'], 'int'),
-            self::typed($rule, 'meals', $f['meals'], 'int'),
-            self::typed($rule, 'travel', $f['travel'], 'int'),
-            self::typed($rule, 'days', $f['days'], 'int'),
-        ];
-        try {
-            return TrainingResult::fromNative($this->evaluate(
-                $rule,
-                fn (int $day): array => \nlb_training_support($this->handle, ...[...$args, $day]),
-                'start',
-                $f['start'],
-                'amounts must be >= 0 and days between 1 and 2147483647'
-            ));
-        } catch (OverflowException $e) {
-            throw new OverflowException("$rule(): the amounts are too large to add up", $e->getCode(), $e);
-        }
+        ])));
     }
 
     // ------------------------------------------------------------- helpers
 
     /**
-     * The rule's answer: $native (its nlb_* call, given the day) on the date
-     * field. The library checks a rule's arguments before its date, so a
-     * date that is not one goes to the library as BAD_DATE (a day it
-     * refuses with NL_EDATE only once the other arguments pass): with a bad
-     * workplace, NaN years or a negative amount as well, the caller gets
-     * the argument's InvalidArgumentError, as in C; otherwise the date's
-     * own DateError. Python's binding does the same (_policy._rule).
+     * The case array with the named arguments given (not null) added; a
+     * field in both is refused by the library as given twice only if the
+     * spellings differ, so it is refused here.
      *
-     * @param \Closure(int): array $native
+     * @param array<string|int, mixed> $case
+     * @param array<string, mixed>     $named snake_case => value or null (not given)
      *
-     * @return array<string, mixed> what the extension returns
+     * @return array<string|int, mixed>
      */
-    private function evaluate(string $rule, \Closure $native, string $field, mixed $date, string $expected): array
+    private static function merged(array $case, array $named): array
     {
-        $bad = null;
-        try {
-            $day = Date::toDays(self::typed($rule, $field, $date, 'date'), $field);
-        } catch (DateError $bad) {
-            $day = self::BAD_DATE;
+        foreach ($named as $field => $value) {
+            if ($value === null) {
+                continue;
+            }
+            $camel = lcfirst(str_replace('_', '', ucwords($field, '_')));
+            if (array_key_exists($field, $case) || array_key_exists($camel, $case)) {
+                throw new InvalidArgumentError(
+                    sprintf('field "%s" is given twice', $field),
+                    Status::InvalidArgument->value
+                );
+            }
+            $case[$field] = $value;
         }
-        try {
-            return $native($day);
-        } catch (InvalidArgumentError $e) {
-            throw self::rejected($rule, $expected, $e);
-        } catch (DateError $e) {
-            throw $bad ?? $e;
-        }
+        return $case;
     }
 
     private function parameterAt(int $index): Parameter
@@ -614,12 +459,6 @@ final class Policy
         return new Parameter($info['key'], $info['unit'], $info['description'], $values);
     }
 
-    /** The library's NL_EINVAL for a rule's input, with what the rule expects. */
-    private static function rejected(string $rule, string $expected, InvalidArgumentError $e): InvalidArgumentError
-    {
-        return new InvalidArgumentError(sprintf('%s(): invalid input: %s', $rule, $expected), $e->getCode(), $e);
-    }
-
     /** The same exception class and code, with the key and date in the message. */
     private static function explain(Exception $e, string $key, string|\DateTimeInterface|null $date): Exception
     {
@@ -629,135 +468,6 @@ final class Policy
             : sprintf('unknown parameter %s', Excerpt::quote($key));
         $class = $e::class;
         return new $class($message, $e->getCode(), $e);
-    }
-
-    /**
-     * Merges the array form and the named arguments into one map of snake_case
-     * fields; every field of $named is known, those in $defaults are optional.
-     *
-     * @param array<string|int, mixed> $case
-     * @param array<string, mixed>     $named    snake_case => value or null (not given)
-     * @param array<string, mixed>     $defaults
-     *
-     * @return array<string, mixed>
-     */
-    private static function fields(string $rule, array $case, array $named, array $defaults): array
-    {
-        static $aliases = [];   // per rule: its snake_case and camelCase keys => field
-        $byAlias = $aliases[$rule] ?? null;
-        if ($byAlias === null) {
-            $byAlias = [];
-            foreach (array_keys($named) as $field) {
-                $byAlias[$field] = $field;
-                $byAlias[lcfirst(str_replace('_', '', ucwords($field, '_')))] = $field;
-            }
-            $aliases[$rule] = $byAlias;
-        }
-        $out = [];
-        foreach ($case as $key => $value) {
-            $field = is_string($key) ? ($byAlias[$key] ?? null) : null;
-            if ($field === null) {
-                throw new InvalidArgumentError(
-                    sprintf(
-                        '%s(): unknown field %s (expected: %s)',
-                        $rule,
-                        Excerpt::quote((string) $key),
-                        implode(', ', array_keys($named))
-                    ),
-                    Status::InvalidArgument->value
-                );
-            }
-            if (array_key_exists($field, $out)) {
-                throw new InvalidArgumentError(
-                    sprintf('%s(): field "%s" is given twice', $rule, $field),
-                    Status::InvalidArgument->value
-                );
-            }
-            $out[$field] = $value;
-        }
-        foreach ($named as $field => $value) {
-            if ($value === null) {
-                continue;
-            }
-            if (array_key_exists($field, $out)) {
-                throw new InvalidArgumentError(
-                    sprintf('%s(): field "%s" is given twice', $rule, $field),
-                    Status::InvalidArgument->value
-                );
-            }
-            $out[$field] = $value;
-        }
-        foreach (array_keys($named) as $field) {
-            if (!array_key_exists($field, $out) || $out[$field] === null) {
-                if (!array_key_exists($field, $defaults)) {
-                    throw new InvalidArgumentError(
-                        sprintf('%s(): missing field "%s"', $rule, $field),
-                        Status::InvalidArgument->value
-                    );
-                }
-                $out[$field] = $defaults[$field];
-            }
-        }
-        return $out;
-    }
-
-    /** $value after a PHP type check ("int", "int|float", "int|string", "date"). */
-    private static function typed(string $rule, string $field, mixed $value, string $type): mixed
-    {
-        $ok = match ($type) {
-            'int' => is_int($value),
-            'int|float' => is_int($value) || is_float($value),
-            'int|string' => is_int($value) || is_string($value),
-            'date' => is_string($value) || $value instanceof \DateTimeInterface,
-        };
-        if (!$ok) {
-            throw new \TypeError(sprintf(
-                '%s(): field "%s" must be of type %s, %s given',
-                $rule,
-                $field,
-                $type === 'date' ? 'string|DateTimeInterface' : $type,
-                get_debug_type($value)
-            ));
-        }
-        return $value;
-    }
-
-    private static function boolField(string $rule, string $field, mixed $value): bool
-    {
-        if (!is_bool($value)) {
-            throw new \TypeError(sprintf(
-                '%s(): field "%s" must be of type bool, %s given',
-                $rule,
-                $field,
-                get_debug_type($value)
-            ));
-        }
-        return $value;
-    }
-
-    /**
-     * @template T of Degree|Major|Agency|Role
-     *
-     * @param class-string<T> $enum
-     *
-     * @return T
-     */
-    private static function enumField(string $rule, string $field, string $enum, mixed $value): Degree|Major|Agency|Role
-    {
-        if (!($value instanceof $enum) && !is_string($value) && !is_int($value)) {
-            throw new \TypeError(sprintf(
-                '%s(): field "%s" must be of type %s|string|int, %s given',
-                $rule,
-                $field,
-                $enum,
-                get_debug_type($value)
-            ));
-        }
-        try {
-            return $enum::coerce($value);
-        } catch (InvalidArgumentError $e) {
-            throw new InvalidArgumentError(sprintf('%s(): field "%s": %s', $rule, $field, $e->getMessage()), $e->getCode(), $e);
-        }
     }
 
     /** A GSO code: an int, or a string of one to five digits ("088", "02647"). */

@@ -21,6 +21,7 @@ enum Status: int
     case Parse = 6;            // NL_EPARSE       -> ParseException
     case IO = 7;               // NL_EIO          -> IOException
     case NoMemory = 8;         // NL_ENOMEM       -> OutOfMemoryException
+    case Ambiguous = 9;        // NL_EAMBIGUOUS   -> AmbiguousNameException
 
     /** Stable identifier, e.g. "NL_EINVAL". */
     public function identifier(): string
