@@ -6,9 +6,12 @@
  * record, three ways, on the same records:
  *   ext_raw   the extension's flat function nlb_attraction_subsidy($h, ...)
  *             (enum codes, nl_date days): its fastest per-record path;
- *   layer     NhanLuc\Policy::attractionSubsidy(degree: ..., start: 'Y-m-d'),
- *             the documented API (enums, validation, result objects), timed
- *             on a subset and scaled per record; and the same in its array
+ *   layer     NhanLuc\Policy::attractionSubsidy(degree: 'bachelor', ...,
+ *             workplace: '088', start: 'Y-m-d'), the documented API
+ *             (names, validation, result objects), timed on a subset and
+ *             scaled per record; against it php_layer_vs_pure_php times
+ *             the pure version given the same names, text codes and ISO
+ *             dates (PureAttraction::subsidyNamed); and the same in its array
  *             form (['degree' => 'bachelor', ..., 'workplace' => '088',
  *             'start' => 'Y-m-d'], arrays made beforehand for the first
  *             4,096 records and reused), key php_layer_array_ns_per_call;
@@ -55,8 +58,10 @@ $degName = ['none', 'college', 'bachelor', 'master', 'doctor'];
 $majName = ['other', 'it', 'electronics_telecom'];
 $agName = ['other', 'party', 'state'];
 $cases = [];
+$wpText = [];
 for ($i = 0; $i < $layerN; $i++) {
     $iso[] = gmdate('Y-m-d', $st[$i] * 86400);
+    $wpText[] = sprintf('%03d', $wp[$i]);
     $case = ['degree' => $degName[$deg[$i]], 'major' => $majName[$maj[$i]], 'agency' => $agName[$ag[$i]],
              'dedicated_post' => $ded[$i], 'workplace' => sprintf('%03d', $wp[$i]), 'start' => $iso[$i]];
     if ($i < 4096) {
@@ -83,7 +88,9 @@ for ($i = 0; $i < $layerN; $i++) {
     $r = $policy->attractionSubsidy(degree: $deg[$i], major: $maj[$i], agency: $ag[$i],
         dedicatedPost: $ded[$i], workplace: $wp[$i], start: $iso[$i]);
     $b = $pure->subsidy($deg[$i], $maj[$i], $ag[$i], $ded[$i], $wp[$i], $st[$i]);
-    if ($r->amount !== $b['amount'] || $r->reason->code() !== $b['reason']) {
+    $c = $pure->subsidyNamed($degName[$deg[$i]], $majName[$maj[$i]], $agName[$ag[$i]], $ded[$i],
+        sprintf('%03d', $wp[$i]), $iso[$i]);
+    if ($r->amount !== $b['amount'] || $r->reason->code() !== $b['reason'] || $c !== $b) {
         fwrite(STDERR, "php_bench: layer record $i differs\n");
         exit(1);
     }
@@ -120,11 +127,18 @@ $tPure = best($reps, function () use ($pure, $n, $deg, $maj, $ag, $ded, $wp, $st
         $sum += $r['amount'];
     }
 });
-$tLayer = best($reps, function () use ($policy, $layerN, $deg, $maj, $ag, $ded, $wp, $iso, &$sum) {
+$tLayer = best($reps, function () use ($policy, $layerN, $degName, $majName, $agName, $deg, $maj, $ag, $ded, $wpText, $iso, &$sum) {
     for ($i = 0; $i < $layerN; $i++) {
-        $r = $policy->attractionSubsidy(degree: $deg[$i], major: $maj[$i], agency: $ag[$i],
-            dedicatedPost: $ded[$i], workplace: $wp[$i], start: $iso[$i]);
+        $r = $policy->attractionSubsidy(degree: $degName[$deg[$i]], major: $majName[$maj[$i]],
+            agency: $agName[$ag[$i]], dedicatedPost: $ded[$i], workplace: $wpText[$i], start: $iso[$i]);
         $sum += $r->amount;
+    }
+});
+$tPureNamed = best($reps, function () use ($pure, $layerN, $degName, $majName, $agName, $deg, $maj, $ag, $ded, $wpText, $iso, &$sum) {
+    for ($i = 0; $i < $layerN; $i++) {
+        $r = $pure->subsidyNamed($degName[$deg[$i]], $majName[$maj[$i]], $agName[$ag[$i]],
+            $ded[$i], $wpText[$i], $iso[$i]);
+        $sum += $r['amount'];
     }
 });
 $tLayerArray = best($reps, function () use ($policy, $layerN, $cases, &$sum) {
@@ -143,12 +157,14 @@ $tLoop = best($reps, function () use ($n, $deg, $maj, $ag, $ded, $wp, $st, &$sum
 $perExt = $tExt / $n;
 $perPure = $tPure / $n;
 $perLayer = $tLayer / $layerN;
+$perPureNamed = $tPureNamed / $layerN;
 $perLayerArray = $tLayerArray / $layerN;
 $opcache = function_exists('opcache_get_status') && ini_get('opcache.enable_cli') === '1';
 $jit = $opcache ? (string) ini_get('opcache.jit') : '';
 echo json_encode([
     'php_ext_vs_pure_php' => round($perPure / $perExt, 3),
-    'php_layer_vs_pure_php' => round($perPure / $perLayer, 3),
+    'php_layer_vs_pure_php' => round($perPureNamed / $perLayer, 3),
+    'php_pure_named_ns_per_call' => round($perPureNamed * 1e9, 1),
     'php_records' => $n,
     'php_layer_records' => $layerN,
     'php_layer_scaled' => $layerN < $n,

@@ -11,8 +11,10 @@
  * eligible, amount, reason, source, certainty -- for valid input; like a
  * hand-written rule, it does not validate its input.
  *
- * Dates are days since 1970-01-01 (nl_date), as the extension's raw
- * function takes them.
+ * subsidy() takes codes and days since 1970-01-01 (nl_date), as the
+ * extension's raw function does (php_ext_vs_pure_php); subsidyNamed()
+ * takes what a portal has: names, the GSO code as text and an ISO date
+ * (php_layer_vs_pure_php, against the idiomatic Policy call).
  */
 
 declare(strict_types=1);
@@ -127,5 +129,35 @@ final class PureAttraction
         }
         return ['eligible' => true, 'amount' => $amount[1], 'reason' => self::REASON_OK,
                 'source' => $amount[2], 'certainty' => max($certainty, $amount[3])];
+    }
+
+    /** Degree, major and agency names => the codes subsidy() compares. */
+    private const DEGREES = ['none' => 0, 'college' => 1, 'bachelor' => 2, 'master' => 3, 'doctor' => 4];
+    private const MAJORS = ['other' => 0, 'it' => 1, 'electronics_telecom' => 2];
+    private const AGENCIES = ['other' => 0, 'party' => 1, 'state' => 2];
+
+    /**
+     * subsidy() as a PHP portal calls it: names ("bachelor", "it",
+     * "state"), the GSO code as text ("088") and the start date as an ISO
+     * string, turned into days since 1970-01-01 by the civil-calendar
+     * arithmetic a PHP developer would write (no DateTime object per call).
+     *
+     * @return array{eligible: bool, amount: int, reason: int, source: string, certainty: int}
+     */
+    public function subsidyNamed(string $degree, string $major, string $agency, bool $dedicatedPost,
+                                 string $workplace, string $start): array
+    {
+        $y = (int) substr($start, 0, 4);
+        $m = (int) substr($start, 5, 2);
+        $d = (int) substr($start, 8, 2);
+        // Days from civil (H. Hinnant's algorithm).
+        $y -= $m <= 2 ? 1 : 0;
+        $era = intdiv($y >= 0 ? $y : $y - 399, 400);
+        $yoe = $y - $era * 400;
+        $doy = intdiv(153 * ($m + ($m > 2 ? -3 : 9)) + 2, 5) + $d - 1;
+        $doe = $yoe * 365 + intdiv($yoe, 4) - intdiv($yoe, 100) + $doy;
+        $day = $era * 146097 + $doe - 719468;
+        return $this->subsidy(self::DEGREES[$degree], self::MAJORS[$major], self::AGENCIES[$agency],
+                              $dedicatedPost, (int) $workplace, $day);
     }
 }

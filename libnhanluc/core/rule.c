@@ -264,8 +264,7 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
                       nin);
 
     _Alignas(max_align_t) unsigned char args[256], res[256];
-    memset(args, 0, sizeof args);
-    memset(res, 0, sizeof res);
+    memset(args, 0, r->in_size);   /* in_size, out_size <= 256 (NL_RULE) */
     nl_status date_status = NL_OK;
     nl_error date_err;
     for (size_t i = 0; i < r->ninputs; i++) {
@@ -291,6 +290,7 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
             *err = date_err;
         return date_status;
     }
+    memset(res, 0, r->out_size);
     nl_status s = r->decide(p, args, res);
     if (s != NL_OK) {
         if (out)

@@ -266,7 +266,9 @@ final class Policy
     // is that call for any family, answered as a RuleResult; the typed
     // methods below are the 0.1 names of the first three families, their
     // named arguments merged into the case array and their answers made
-    // into their own result classes. A family declared later needs no PHP
+    // by the extension straight into their own result classes
+    // (nlb_rule_object: each declared output in the property of its
+    // camelCase name; no PHP constructor runs). A family declared later needs no PHP
     // code: $policy->evaluate('its_name', [...]), or the camelCase method
     // ($policy->itsName([...]), through __call).
     //
@@ -353,10 +355,10 @@ final class Policy
         int|string|null $workplace = null,
         string|\DateTimeInterface|null $start = null,
     ): SubsidyResult {
-        return SubsidyResult::fromNative(\nlb_rule_eval($this->handle, 'attraction_subsidy', self::merged($case, [
+        return \nlb_rule_object($this->handle, 'attraction_subsidy', \func_num_args() === 1 ? $case : self::merged($case, [
             'degree' => $degree, 'major' => $major, 'agency' => $agency,
             'dedicated_post' => $dedicatedPost, 'workplace' => $workplace, 'start' => $start,
-        ])));
+        ]), self::shape(SubsidyResult::class, 'attraction_subsidy'));
     }
 
     /**
@@ -380,10 +382,10 @@ final class Policy
         mixed $specialExpertise = null,
         string|\DateTimeInterface|null $on = null,
     ): ExpertCapResult {
-        return ExpertCapResult::fromNative(\nlb_rule_eval($this->handle, 'expert_salary_cap', self::merged($case, [
+        return \nlb_rule_object($this->handle, 'expert_salary_cap', \func_num_args() === 1 ? $case : self::merged($case, [
             'degree' => $degree, 'experience_years' => $experienceYears, 'role' => $role,
             'special_expertise' => $specialExpertise, 'on' => $on,
-        ])));
+        ]), self::shape(ExpertCapResult::class, 'expert_salary_cap'));
     }
 
     /**
@@ -412,19 +414,51 @@ final class Policy
         ?int $days = null,
         string|\DateTimeInterface|null $start = null,
     ): TrainingResult {
-        return TrainingResult::fromNative(\nlb_rule_eval($this->handle, 'training_support', self::merged($case, [
+        return \nlb_rule_object($this->handle, 'training_support', \func_num_args() === 1 ? $case : self::merged($case, [
             'dedicated_official' => $dedicatedOfficial, 'short_concentrated' => $shortConcentrated,
             'tuition' => $tuition, 'materials' => $materials, 'meals' => $meals,
             'travel' => $travel, 'days' => $days, 'start' => $start,
-        ])));
+        ]), self::shape(TrainingResult::class, 'training_support'));
     }
 
     // ------------------------------------------------------------- helpers
 
     /**
+     * How the extension fills an object of result class $class with the
+     * answers of $rule (nlb_rule_object): its class, per declared output the
+     * property of its camelCase name, the Reason and Certainty cases by
+     * code. Made once per class and kept: it depends only on the library.
+     *
+     * @param class-string<Result> $class
+     */
+    private static function shape(string $class, string $rule): array
+    {
+        static $shapes = [];
+        if (!isset($shapes[$class])) {
+            $props = [];
+            foreach (\nlb_rules() as $declared) {
+                if ($declared['name'] === $rule) {
+                    foreach ($declared['outputs'] as $output) {
+                        $props[] = lcfirst(str_replace('_', '', ucwords($output['name'], '_')));
+                    }
+                }
+            }
+            $reasons = [];
+            foreach (Reason::cases() as $case) {
+                $reasons[$case->code()] = $case;
+            }
+            $certainties = [];
+            foreach (Certainty::cases() as $case) {
+                $certainties[$case->code()] = $case;
+            }
+            $shapes[$class] = [$class, $props, $reasons, $certainties];
+        }
+        return $shapes[$class];
+    }
+
+    /**
      * The case array with the named arguments given (not null) added; a
-     * field in both is refused by the library as given twice only if the
-     * spellings differ, so it is refused here.
+     * field given both ways is refused.
      *
      * @param array<string|int, mixed> $case
      * @param array<string, mixed>     $named snake_case => value or null (not given)
@@ -433,6 +467,9 @@ final class Policy
      */
     private static function merged(array $case, array $named): array
     {
+        if ($case === []) {
+            return $named;   // the library takes a null field as not given
+        }
         foreach ($named as $field => $value) {
             if ($value === null) {
                 continue;
