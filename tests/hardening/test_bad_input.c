@@ -354,6 +354,43 @@ static void date_functions_refuse_impossible_dates(void **state)
 
 /* ------------------------------------------------------- workplaces */
 
+/* Rows: unknown-workplace-text */
+static void workplace_names_that_are_no_name_or_no_units_are_errors(void **state)
+{
+    (void)state;
+    nl_date on;
+    assert_int_equal(nl_date_parse("2024-05-01", &on), NL_OK);
+    static const struct {
+        const char *text;
+        nl_status want;
+    } cases[] = {
+        {"Paris", NL_ENOTFOUND}, {"Hà Nội", NL_ENOTFOUND}, {"Sa Pa Town", NL_ENOTFOUND},
+        {"", NL_EINVAL}, {"  ", NL_EINVAL}, {"-.,", NL_EINVAL},
+        {"Sa\xffPa", NL_EINVAL}, {"\xc0\xaf", NL_EINVAL}, {"\xed\xa0\x80", NL_EINVAL},
+        {"\xf4\x90\x80\x80", NL_EINVAL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int code = 7;
+        nl_error err;
+        assert_int_equal(nl_policy_workplace_find(policy, cases[i].text, on, &code, &err),
+                         cases[i].want);
+        assert_int_equal(code, -1);
+        assert_int_equal(err.status, cases[i].want);
+        assert_string_equal(err.key, "workplace");
+        assert_true(err.message[0] != '\0');
+    }
+    /* A 5,000-byte name is refused, and its message stays bounded. */
+    char *huge = malloc(5001);
+    assert_non_null(huge);
+    memset(huge, 'a', 5000);
+    huge[5000] = '\0';
+    int code;
+    nl_error err;
+    assert_int_equal(nl_policy_workplace_find(policy, huge, on, &code, &err), NL_EINVAL);
+    assert_true(strlen(err.message) < sizeof err.message);
+    free(huge);
+}
+
 /* Rows: workplace-out-of-range, workplace-not-in-province, index-out-of-range */
 static void workplace_codes_outside_0_99999_are_invalid(void **state)
 {
@@ -619,6 +656,7 @@ int main(void)
         cmocka_unit_test(listing_out_of_range_is_not_found_and_zeroed),
         cmocka_unit_test(a_period_switched_off_with_0_pays_nothing),
         cmocka_unit_test(handles_tolerate_null),
+        cmocka_unit_test(workplace_names_that_are_no_name_or_no_units_are_errors),
         cmocka_unit_test(out_of_range_codes_have_safe_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -110,17 +110,6 @@ def date(x, name):
 BAD_DATE = INT32_MIN
 
 
-def rule_date(x, name):
-    """(nl_date, None), or (BAD_DATE, the DateError) for a str that is not a
-    date. A rule checks its other arguments before the date (NL_EINVAL wins
-    over NL_EDATE): the caller passes BAD_DATE on and raises the DateError
-    only if the library answers NL_EDATE. Wrong types raise at once."""
-    try:
-        return date(x, name), None
-    except DateError as e:
-        return BAD_DATE, e
-
-
 def to_date(n):
     """nl_date → datetime.date."""
     return _dt.date.fromordinal(n + _EPOCH)
@@ -179,16 +168,6 @@ def choice(cls, x, name):
     if not INT32_MIN <= v <= INT32_MAX:
         raise InvalidArgumentError("%s = %s is not a %s value" % (name, shown(v), cls.__name__))
     return v
-
-
-def explain_invalid(where, enums, otherwise):
-    """The InvalidArgumentError for a rule call the library refused: names
-    the enum argument whose int value is not a member, else *otherwise*."""
-    for name, cls, v in enums:
-        if v not in cls._value2member_map_:
-            return InvalidArgumentError("%s: %s = %d is not a %s value"
-                                        % (where, name, v, cls.__name__))
-    return InvalidArgumentError("%s: %s" % (where, otherwise))
 
 
 def degree(x, name="degree"):

@@ -87,26 +87,27 @@ class _Label(str, enum.Enum):
         raise InvalidArgumentError("%s is not a %s code" % (shown(code), cls.__name__))
 
 
-class Reason(_Label):
+class _ReasonBase(_Label):
     """Why a rule decided as it did (``nl_reason``; the values are
     ``nl_reason_name``). ``OK`` means the person qualifies; any other value
     names the first condition not met. Not qualifying is an answer, never an
-    exception."""
-    OK = "ok"                               #: all conditions met
-    NOT_IN_FORCE = "not_in_force"           #: no rule in force on the date
-    DEGREE = "degree"                       #: degree below the one required
-    MAJOR = "major"                         #: major is not IT / electronics-telecom
-    AGENCY = "agency"                       #: not a Party or State agency
-    NOT_DEDICATED = "not_dedicated"         #: not a dedicated IT / digital post
-    OUTSIDE_PROVINCE = "outside_province"   #: workplace not a unit of the province
-    COURSE_KIND = "course_kind"             #: not a short-term concentrated course
-    OUTSIDE_AREA = "outside_area"           #: a unit of the province outside the rule's area
-    AMBIGUOUS_WORKPLACE = "ambiguous_workplace"  #: formed from units of different tiers:
-                                                 #: give the pre-2025 unit
+    exception. The members are the C library's reasons, read from it
+    (``OK``, ``NOT_IN_FORCE``, ``DEGREE``, ``MAJOR``, ``AGENCY``,
+    ``NOT_DEDICATED``, ``OUTSIDE_PROVINCE``, ``COURSE_KIND``,
+    ``OUTSIDE_AREA``, ``AMBIGUOUS_WORKPLACE``, and any the library adds);
+    each rule's own, in the order it checks them, are in
+    ``nhanluc.rules[i].reasons``."""
 
     def message(self, lang="vi"):
         """The reason in Vietnamese (``"vi"``) or English (``"en"``)."""
         return _reason_message(self.code, lang)
+
+
+#: The reasons, made from the library's own list (nl_reason_name), so a
+#: reason added in C needs no change here.
+Reason = _ReasonBase("Reason", [(_capi.nl_reason_name(c).upper(), _capi.nl_reason_name(c))
+                                for c in range(_capi.NL_REASON_COUNT)], module=__name__)
+Reason.__doc__ = _ReasonBase.__doc__
 
 
 class Certainty(_Label):
