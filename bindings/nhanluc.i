@@ -123,7 +123,10 @@ NL_IN_TEXT
 %include "nhanluc/version.h"
 %include "nhanluc/common.h"
 %include "nhanluc/policy.h"
-%include "nhanluc/rules.h"
+%include "nhanluc/terms.h"
+%include "nhanluc/attraction.h"
+%include "nhanluc/expert.h"
+%include "nhanluc/training.h"
 %mutable;
 
 /* ------------------------------------------------ binding helpers */

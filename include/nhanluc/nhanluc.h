@@ -6,7 +6,8 @@
  * Areas:
  *  - nhanluc/common.h  version, status codes, dates, errors, reasons
  *  - nhanluc/policy.h  policies: dated parameters with legal sources
- *  - nhanluc/rules.h   attraction subsidy, expert salary cap, training support
+ *  - nhanluc/rules.h   the rule families' typed functions, one header each:
+ *                      attraction.h, expert.h, training.h (terms.h: shared)
  *  - nhanluc/rule.h    the rule families' declarations, read at run time, and
  *                      nl_rule_eval (any family, errors naming the field)
  *  - nhanluc/batch.h   the three rules over whole populations (columns)
