@@ -743,8 +743,11 @@ for text in (" 088 ", "0088", "88"):
     case(row, "workplace(%r) is 088" % text, lambda p, t=text: p.workplace(t).gso_code,
          returns("088"))
 case(row, "batch text at record 0",
-     batch("attraction_subsidy", workplace=["Sa Pa", "082", "082"]),
+     batch("attraction_subsidy", workplace=["08a", "082", "082"]),
      raises(Invalid, EINVAL, index=0, column="workplace"))
+case(row, "batch name no unit has at record 1",
+     batch("attraction_subsidy", workplace=["082", "Paris", "082"]),
+     raises(nhanluc.NotFoundError, ENOTFOUND, index=1, column="workplace"))
 
 # -------------------------------------------------------- batch-wrong-dtype
 row = "batch-wrong-dtype"

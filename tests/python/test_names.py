@@ -74,3 +74,54 @@ def test_a_shared_name_is_ambiguous_and_the_kind_decides():
     assert p.find_workplace("Phường Sa Pa", facts.MERGER_DAY).code == 3006
     assert p.find_workplace("Xã Sa Pa", facts.MERGER_DAY).code == facts.COMMUNE_DISTRICT[0]
     assert p.find_workplace("Sa Pa", facts.DISTRICTS_LAST_DAY).code == 88
+
+
+# ------------------------------------------------------------ batch and CLI
+
+def test_a_batch_resolves_names_on_each_records_date(shared_policy):
+    B = pytest.importorskip("nhanluc.batch")
+    n = 5
+    res = B.attraction_subsidy(
+        shared_policy, degree=["bachelor"] * n, major=["it"] * n, agency=["state"] * n,
+        dedicated_post=[True] * n,
+        workplace=["Sa Pa", "Lào Cai", "Lào Cai", "088", "huyen bat xat"],
+        start=["2024-05-01", facts.DISTRICTS_LAST_DAY, facts.MERGER_DAY, "2024-05-01",
+               "2024-05-01"])
+    assert res["amount"].tolist() == [facts.AMOUNT_CITY_TOWN, facts.AMOUNT_CITY_TOWN, 0,
+                                      facts.AMOUNT_CITY_TOWN, facts.AMOUNT_DISTRICT]
+    assert res["reason"][2] == nhanluc.Reason.AMBIGUOUS_WORKPLACE.code
+    single = [shared_policy.attraction_subsidy(**CALL, workplace=w, start=s).amount
+              for w, s in [("Sa Pa", "2024-05-01"), ("Lào Cai", facts.MERGER_DAY)]]
+    assert single == [res["amount"][0], res["amount"][2]]
+
+
+def test_a_batch_name_no_unit_has_is_an_error_at_its_record(shared_policy):
+    B = pytest.importorskip("nhanluc.batch")
+    with pytest.raises(nhanluc.NotFoundError) as e:
+        B.attraction_subsidy(shared_policy, degree=["bachelor"] * 2, major=["it"] * 2,
+                             agency=["state"] * 2, dedicated_post=[True] * 2,
+                             workplace=["088", "Paris"], start=["2024-05-01"] * 2)
+    assert e.value.index == 1 and e.value.column == "workplace"
+    assert "Paris" in str(e.value)
+
+
+def test_the_cli_takes_workplace_names(tmp_path):
+    pytest.importorskip("numpy")
+    from nhanluc import cli
+    import csv
+    import io
+    people = tmp_path / "people.csv"
+    people.write_text("name,degree,major,agency,dedicated_post,workplace,start\n"
+                      "Lan,bachelor,it,state,true,Thị xã Sa Pa,2024-05-01\n"
+                      "Minh,bachelor,it,state,true,bat xat,2024-05-01\n"
+                      "Hoa,bachelor,it,state,true,Lào Cai,2025-07-01\n", encoding="utf-8")
+    out = tmp_path / "res.csv"
+    code = cli.main(["attraction", str(people), "-o", str(out)], stdout=io.StringIO(),
+                    stderr=io.StringIO())
+    assert code == 0
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["workplace"], int(r["amount"]), r["reason"]) for r in rows] == [
+        ("Thị xã Sa Pa", facts.AMOUNT_CITY_TOWN, "ok"),
+        ("bat xat", facts.AMOUNT_DISTRICT, "ok"),
+        ("Lào Cai", 0, "ambiguous_workplace")]

@@ -269,6 +269,10 @@ def _one(col, v):
             raise InvalidArgumentError("%s = %d is not a flag (True/False or 0/1)" % (name, iv))
         raise ArgumentTypeError("%s must be True or False, not %s" % (name, _c._typename(v)))
     if k == "workplace":
+        if isinstance(v, _NameRefused):
+            e = type(v.error)("%s: %s" % (name, v.error.message), v.error.code)
+            e.field = name
+            raise e
         code = _c.workplace(v, name)
         if not -32768 <= code <= 32767:
             raise InvalidArgumentError("%s = %d is not a GSO code in 0..32767 (the batch's "
@@ -686,7 +690,7 @@ def evaluate(kind, policy, data=None, *, threads=0, certainty=True, as_frame=Non
                                    % (", ".join(KINDS), shown(kind))) from None
     handle = _handle(policy)
     _check_threads(threads)
-    prepared = _prepare(k, data, columns, cols)
+    prepared = _prepare(k, data, columns, cols, handle)
     result = _run(prepared, handle, threads, certainty)
     if as_frame is None:
         as_frame = _is_pandas(data) and hasattr(data, "columns")
@@ -710,9 +714,75 @@ class _Prepared:
     __slots__ = ("kind", "data", "arrays", "problems", "n")
 
 
-def _prepare(k, data, columns, cols):
+def _is_name(v):
+    """A workplace text that begins with a letter is a unit's name."""
+    if not isinstance(v, str):
+        return False
+    t = v.lstrip()
+    return bool(t) and t[0].isalpha() and len(v) <= 255
+
+
+def _resolve_names(k, got, n, handle):
+    """Workplace names in an object / text column, as codes: each distinct
+    (name, date) pair resolved once by the C library on that record's date
+    (nl_policy_workplace_find, as the single-record calls do). A name no
+    unit has, or several share, is left in place, so the column's
+    conversion reports it at its record."""
+    wp = next((c for c in k.inputs if c.kind == "workplace"), None)
+    dt = next((c for c in k.inputs if c.kind == "date"), None)
+    if wp is None or dt is None or n is None or handle is None:
+        return got
+    values = got.get(wp.name)
+    if _is_pandas(values):
+        values = np.asarray(values.to_numpy(dtype=object) if hasattr(values, "to_numpy")
+                            else values, dtype=object)
+    if not (isinstance(values, (list, tuple)) or
+            (isinstance(values, np.ndarray) and values.dtype.kind in "OU")):
+        return got
+    values = np.asarray(values, dtype=object)
+    if values.ndim != 1 or not any(_is_name(v) for v in values):
+        return got
+    days, _ = _column(dt, got[dt.name], n)
+    out = values.copy()
+    memo = {}
+    for i, v in enumerate(values):
+        if not _is_name(v):
+            continue
+        key = (v, int(days[i]))
+        if key not in memo:
+            try:
+                memo[key] = _capi.nl_policy_workplace_find(handle, v, int(days[i]))
+            except Error as e:
+                memo[key] = e
+        code = memo[key]
+        if not isinstance(code, Error):
+            out[i] = int(code)
+        else:
+            out[i] = _NameRefused(v, code)
+    got = dict(got)
+    got[wp.name] = out
+    return got
+
+
+class _NameRefused:
+    """A workplace name the library could not resolve: its conversion
+    raises the library's error (NotFoundError, AmbiguousNameError)."""
+    __slots__ = ("name", "error")
+
+    def __init__(self, name, error):
+        self.name, self.error = name, error
+
+    def __hash__(self):
+        return hash(self.name)
+
+    def __eq__(self, other):
+        return isinstance(other, _NameRefused) and other.name == self.name
+
+
+def _prepare(k, data, columns, cols, handle=None):
     got = _gather(k, data, columns, cols)
     n = _length(got)
+    got = _resolve_names(k, got, n, handle)
     arrays, problems = {}, {}
     for col in k.inputs:
         arr, problem = _column(col, got[col.name], n)

@@ -509,7 +509,7 @@ def _evaluate(population, base, ref, kind, by, threads, columns):
     elif population is not None:
         raise ArgumentTypeError("population must be a DataFrame or a dict of columns, not %s"
                                 % _c._typename(population))
-    pr = _batch._prepare(k, data, columns, cols)
+    pr = _batch._prepare(k, data, columns, cols, _batch._handle(base))
     res_b = _batch._run(pr, _batch._handle(base), threads, True)
     res_r = _batch._run(pr, _batch._handle(ref), threads, True)
     labels, codes = _group_codes(pr, data, by, columns, base)
