@@ -766,7 +766,10 @@ static void columns_count_characters_not_bytes(void **state)
     free(text);
 }
 
-static void a_missing_required_parameter_is_reported_at_parameters(void **state)
+/* Families are optional: a document without a parameter loads, and a rule
+ * that reads it answers "not in force", citing the absence; the other
+ * families answer as before. */
+static void a_document_without_a_parameter_loads_and_its_rule_is_not_in_force(void **state)
 {
     (void)state;
     /* data/laocai.json without expert.cap.level4: cut from its key to the
@@ -778,16 +781,61 @@ static void a_missing_required_parameter_is_reported_at_parameters(void **state)
     assert_true(from != NULL && to != NULL && from < to);
     memmove(from, to, strlen(to) + 1);
     len = strlen(text);
-    char *params = strstr(text, "\"parameters\": {");
-    assert_non_null(params);
-    int line, column;
-    position_of(text, (size_t)(params - text) + strlen("\"parameters\": "), &line, &column);
-    expect_parse_error(text, len, line, column, "/parameters");
     nl_error err;
     nl_policy *p = NULL;
-    assert_int_equal(nl_policy_parse(text, len, &p, &err), NL_EPARSE);
-    assert_contains(err.message, "expert.cap.level4");
+    assert_int_equal(nl_policy_parse(text, len, &p, &err), NL_OK);
+    int64_t v;
+    assert_int_equal(nl_policy_get(p, "expert.cap.level4", day("2024-01-01"), &v), NL_ENOTFOUND);
+    /* Level 4 reads the absent cap: not in force, the answer says why. */
+    nl_expert e = {NL_DEGREE_BACHELOR, 0.0, NL_ROLE_MEMBER, false, day(FACT_TT02_LAST_DAY)};
+    nl_expert_cap c;
+    assert_int_equal(nl_expert_salary_cap(p, &e, &c), NL_OK);
+    assert_int_equal(c.reason, NL_REASON_NOT_IN_FORCE);
+    assert_int_equal(c.level, 0);
+    assert_int_equal(c.monthly, 0);
+    assert_contains(c.source, "expert.cap.level4");
+    assert_int_equal(c.certainty, NL_CERTAINTY_UNCONFIRMED);
+    /* Level 3 does not read it. */
+    e.experience_years = 5.0;
+    assert_int_equal(nl_expert_salary_cap(p, &e, &c), NL_OK);
+    assert_int_equal(c.level, 3);
+    /* A copy keeps the absence and its text. */
+    nl_policy *q = NULL;
+    assert_int_equal(nl_policy_clone(p, &q), NL_OK);
+    e.experience_years = 0.0;
+    assert_int_equal(nl_expert_salary_cap(q, &e, &c), NL_OK);
+    assert_contains(c.source, "expert.cap.level4");
+    nl_policy_free(q);
+    nl_policy_free(p);
     free(text);
+}
+
+/* A document with one family only (tests/data/one-family.json: a tier
+ * amount and a workplace, no period, no other parameter) loads; each rule
+ * answers "not in force" naming the first parameter it lacks. */
+static void a_document_of_one_family_loads(void **state)
+{
+    (void)state;
+    nl_policy *p = NULL;
+    nl_error err;
+    assert_int_equal(nl_policy_load(NL_TEST_DATA_DIR "/one-family.json", &p, &err), NL_OK);
+    nl_candidate c = {NL_DEGREE_BACHELOR, NL_MAJOR_IT, NL_AGENCY_STATE, true, 80,
+                      day("2024-05-01")};
+    nl_subsidy s;
+    assert_int_equal(nl_attraction_subsidy(p, &c, &s), NL_OK);
+    assert_int_equal(s.reason, NL_REASON_NOT_IN_FORCE);
+    assert_contains(s.source, "attraction.period");
+    nl_training t = {true, true, 100, 0, 0, 0, 1, day("2024-05-01")};
+    nl_training_result tr;
+    assert_int_equal(nl_training_support(p, &t, &tr), NL_OK);
+    assert_int_equal(tr.reason, NL_REASON_NOT_IN_FORCE);
+    assert_contains(tr.source, "training.period");
+    nl_expert e = {NL_DEGREE_BACHELOR, 0.0, NL_ROLE_MEMBER, false, day("2024-05-01")};
+    nl_expert_cap x;
+    assert_int_equal(nl_expert_salary_cap(p, &e, &x), NL_OK);
+    assert_int_equal(x.reason, NL_REASON_NOT_IN_FORCE);
+    assert_contains(x.source, "expert.cap.level1");
+    nl_policy_free(p);
 }
 
 /* Each mistake made in a copy of data/laocai.json is reported at the
@@ -942,7 +990,8 @@ int main(void)
         TEST(a_value_of_the_wrong_type_is_reported_where_it_is),
         TEST(a_syntax_error_is_reported_with_its_line_and_column),
         TEST(columns_count_characters_not_bytes),
-        TEST(a_missing_required_parameter_is_reported_at_parameters),
+        TEST(a_document_without_a_parameter_loads_and_its_rule_is_not_in_force),
+        TEST(a_document_of_one_family_loads),
         TEST(mistakes_in_the_data_file_are_reported_at_their_place),
         TEST(dates_of_a_parameter_must_increase),
         TEST(a_parameter_cannot_start_with_an_end),

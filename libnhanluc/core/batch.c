@@ -726,13 +726,16 @@ static bool expert_plan(void *ctx, nl_status *err)
     /* Experience bands: cut at every value any experience parameter takes. */
     size_t total = 0;
     for (int i = 0; i < EXPERT_YEARS_PARAMS; i++)
-        total += p->params[p->known[expert_years_pid[i]]].n;
+        if (p->known[expert_years_pid[i]] != NL_PARAM_ABSENT)
+            total += p->params[p->known[expert_years_pid[i]]].n;
     c->thr = malloc((total ? total : 1) * sizeof *c->thr);
     if (c->thr == NULL) {
         *err = NL_ENOMEM;
         return false;
     }
     for (int i = 0; i < EXPERT_YEARS_PARAMS; i++) {
+        if (p->known[expert_years_pid[i]] == NL_PARAM_ABSENT)
+            continue;
         const nl_param_i *prm = &p->params[p->known[expert_years_pid[i]]];
         for (size_t j = 0; j < prm->n; j++)
             c->thr[c->nthr++] = (double)prm->v[j].value;

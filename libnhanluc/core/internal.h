@@ -6,7 +6,9 @@
 
 /* Parameters the rules read, by fixed id so a rule never looks a key up by
  * string on its hot path. Their keys, units and allowed ranges are in
- * registry.c; a policy document must define every one of them. */
+ * registry.c. A document need not define them all (a document may hold
+ * one family only): a rule that reads one it lacks answers "not in force",
+ * citing its absence (nl__use_known). */
 typedef enum nl_pid {
     NL_P_ATTRACTION_PERIOD,
     NL_P_ATTRACTION_MIN_DEGREE,
@@ -92,8 +94,13 @@ struct nl_policy {
     size_t nparams;
     nl_workplace_i *workplaces;  /* sorted by code, then since */
     size_t nworkplaces;
-    size_t known[NL_P_KNOWN_COUNT];             /* pid -> param index */
+    size_t known[NL_P_KNOWN_COUNT];             /* pid -> param index, or
+                                                   NL_PARAM_ABSENT */
+    char *absent[NL_P_KNOWN_COUNT];             /* for an absent one: the text
+                                                   an answer cites instead */
 };
+
+#define NL_PARAM_ABSENT SIZE_MAX
 
 /* A parameter's value on a date, as a rule uses it. */
 typedef struct nl_use {
@@ -108,6 +115,14 @@ ptrdiff_t nl__value_index(const nl_param_i *prm, nl_date on);
 bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u);
 static inline bool nl__use_known(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u)
 {
+    if (p->known[pid] == NL_PARAM_ABSENT) {
+        /* Not in this document: not in force, and no value stands behind
+         * the answer (unconfirmed). */
+        u->value = 0;
+        u->source = p->absent[pid];
+        u->certainty = NL_CERTAINTY_UNCONFIRMED;
+        return false;
+    }
     return nl__use(p, p->known[pid], on, u);
 }
 const char *nl__source_text(const nl_policy *p, int32_t source);

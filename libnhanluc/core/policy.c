@@ -38,6 +38,8 @@ void nl_policy_free(nl_policy *p)
         free(p->sources[i].url);
     }
     free(p->sources);
+    for (int i = 0; i < NL_P_KNOWN_COUNT; i++)
+        free(p->absent[i]);
     for (size_t i = 0; i < p->nparams; i++) {
         free(p->params[i].key);
         free(p->params[i].description);
@@ -164,11 +166,23 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
     qsort(p->params, p->nparams, sizeof *p->params, cmp_param);
     for (int i = 0; i < NL_P_KNOWN_COUNT; i++) {
         ptrdiff_t k = find_param(p, nl__known[i].key);
-        if (k < 0) {
-            snprintf(why, why_size, "required parameter \"%s\" is missing", nl__known[i].key);
-            return NL_EPARSE;
+        free(p->absent[i]);
+        p->absent[i] = NULL;
+        if (k >= 0) {
+            p->known[i] = (size_t)k;
+            continue;
         }
-        p->known[i] = (size_t)k;
+        /* Absent: the rules that read it answer "not in force" and say why. */
+        p->known[i] = NL_PARAM_ABSENT;
+#define NL_ABSENT_TEXT "parameter %s is not in this policy document"
+        size_t n = sizeof NL_ABSENT_TEXT + strlen(nl__known[i].key);
+        p->absent[i] = malloc(n);
+        if (p->absent[i] == NULL) {
+            snprintf(why, why_size, "out of memory");
+            return NL_ENOMEM;
+        }
+        snprintf(p->absent[i], n, NL_ABSENT_TEXT, nl__known[i].key);
+#undef NL_ABSENT_TEXT
     }
     qsort(p->workplaces, p->nworkplaces, sizeof *p->workplaces, cmp_workplace);
     char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX];
@@ -212,6 +226,9 @@ nl_status nl_policy_clone(const nl_policy *p, nl_policy **out)
     if (c == NULL)
         return NL_ENOMEM;
     memcpy(c->known, p->known, sizeof c->known);
+    for (int i = 0; i < NL_P_KNOWN_COUNT; i++)
+        if (p->absent[i] != NULL && (c->absent[i] = nl__strdup(p->absent[i])) == NULL)
+            goto nomem;
     c->name = nl__strdup(p->name);
     c->sources = calloc(p->nsources ? p->nsources : 1, sizeof *c->sources);
     c->params = calloc(p->nparams ? p->nparams : 1, sizeof *c->params);

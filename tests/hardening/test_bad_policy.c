@@ -60,7 +60,6 @@ static const bad_doc docs[] = {
     {"missing-sources", NL_EPARSE, 1, 1, "", "missing member \"sources\""},
     {"missing-citation", NL_EPARSE, 4, 20, "/sources/s", "missing member \"citation\""},
     {"missing-value", NL_EPARSE, 11, 9, "/parameters/attraction.amount.city/values/0", "missing member \"value\""},
-    {"missing-parameter", NL_EPARSE, 6, 17, "/parameters", "required parameter \"attraction.period\" is missing"},
     {"unknown-member", NL_EPARSE, 11, 19, "/parameters/attraction.amount.city/values/0/sinse", "unknown member \"sinse\""},
     {"unknown-root-member", NL_EPARSE, 3, 11, "/nmae", "unknown member \"nmae\""},
     {"unknown-member-slash", NL_EPARSE, 11, 19, "/parameters/attraction.amount.city/values/0/a~1b~0c", "unknown member"},
@@ -383,15 +382,6 @@ static void a_nul_byte_that_jansson_would_skip_is_refused(void **state)
     free(doc);
 }
 
-static void a_missing_required_parameter_is_named(void **state)
-{
-    (void)state;
-    /* Renaming a required key to an unknown one is caught first as unknown;
-     * turning it into a valid tier amount leaves it missing. */
-    check_variant("\"training.travel.cap_per_course\": {", "\"attraction.amount.travel\": {",
-                  "\"parameters\": {", 14, NL_EPARSE, "/parameters", "\"training.travel.cap_per_course\" is missing");
-}
-
 /* -------------------------------------- error texts stay valid UTF-8 */
 
 static void a_long_vietnamese_member_name_is_cut_on_a_character_boundary(void **state)
@@ -664,7 +654,6 @@ int main(void)
         cmocka_unit_test(a_value_past_int64_in_the_full_document_names_the_value),
         cmocka_unit_test(a_negative_amount_in_the_full_document_names_the_value),
         cmocka_unit_test(a_nul_byte_that_jansson_would_skip_is_refused),
-        cmocka_unit_test(a_missing_required_parameter_is_named),
         cmocka_unit_test(a_long_vietnamese_member_name_is_cut_on_a_character_boundary),
         cmocka_unit_test(deep_nesting_is_refused_without_exhausting_the_stack),
         cmocka_unit_test(a_100_mb_file_is_refused_without_being_read),

@@ -168,16 +168,18 @@ final class PolicyTest extends PolicyTestCase
         $this->assertMatchesRegularExpression('~^/workplaces/\d+/tier$~', $e->getKey());
     }
 
-    public function testARequiredParameterMissingIsReported(): void
+    public function testAMissingParameterLeavesItsRuleNotInForce(): void
     {
+        // Families are optional (docs/policy-format.md): the document loads,
+        // and the level that reads the absent cap says so.
         $doc = json_decode(self::document(), true, 512, JSON_THROW_ON_ERROR);
         unset($doc['parameters']['expert.cap.level3']);
-        $e = $this->assertThrowsCode(
-            ParseException::class,
-            Facts::STATUS_EPARSE,
-            fn () => Policy::parse(json_encode($doc, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR))
-        );
-        $this->assertStringContainsString('expert.cap.level3', $e->getMessage());
+        $p = Policy::parse(json_encode($doc, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR));
+        $r = $p->expertSalaryCap(['degree' => 'bachelor', 'experience_years' => 5, 'on' => Facts::TT02_LAST_DAY]);
+        $this->assertSame(\NhanLuc\Reason::NotInForce, $r->reason);
+        $this->assertStringContainsString('expert.cap.level3', $r->source);
+        $r = $p->expertSalaryCap(['degree' => 'bachelor', 'experience_years' => 10, 'on' => Facts::TT02_LAST_DAY]);
+        $this->assertSame(2, $r->level);
     }
 
     public function testTextThatIsNotJsonIsAParseError(): void

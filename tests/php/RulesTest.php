@@ -178,6 +178,17 @@ final class RulesTest extends PolicyTestCase
         $this->assertSame(Facts::AMOUNT_CITY_TOWN, $r->amount);
     }
 
+    public function testADocumentOfOneFamilyLoadsAndTheOthersAreNotInForce(): void
+    {
+        $p = Policy::load(\dirname(__DIR__) . '/data/one-family.json');
+        $r = $p->attractionSubsidy(['workplace' => '080'] + self::CANDIDATE);
+        $this->assertSame(Reason::NotInForce, $r->reason);
+        $this->assertStringContainsString('attraction.period', $r->source);
+        $c = $p->evaluate('expert_salary_cap', ['degree' => 'master', 'experience_years' => 9, 'on' => '2024-05-01']);
+        $this->assertSame(Reason::NotInForce, $c->reason);
+        $this->assertSame(0, $c->level);
+    }
+
     // ------------------------------------------------------- by name
 
     public function testEveryDistrictUnitIsFoundByItsName(): void
