@@ -8,9 +8,6 @@
 
 #include "nl_test.h"
 
-static const char *const files[] = {"attraction_subsidy", "expert_salary_cap",
-                                    "training_support"};
-
 /* The input called `name` of a case: its own value, else the default. */
 static json_t *input_of(json_t *c, json_t *defaults, const char *name)
 {
@@ -115,22 +112,24 @@ static void every_shared_case_answers_as_the_law_says(void **state)
 {
     nl_policy *p = *state;
     size_t total = 0;
-    for (size_t fi = 0; fi < sizeof files / sizeof files[0]; fi++) {
+    /* One file per declared family: a family without its cases fails here. */
+    for (size_t fi = 0; fi < nl_rule_count(); fi++) {
+        const char *family = nl_rule_name(nl_rule_at(fi));
         char path[512];
-        snprintf(path, sizeof path, "%s/tests/cases/%s.json", NL_TEST_SOURCE_DIR, files[fi]);
+        snprintf(path, sizeof path, "%s/tests/cases/%s.json", NL_TEST_SOURCE_DIR, family);
         json_error_t jerr;
         json_t *doc = json_load_file(path, 0, &jerr);
         if (doc == NULL)
             fail_msg("%s:%d: %s", path, jerr.line, jerr.text);
         const nl_rule *r = nl_rule_find(json_string_value(json_object_get(doc, "rule")));
         assert_non_null(r);
-        assert_string_equal(nl_rule_name(r), files[fi]);
+        assert_ptr_equal(r, nl_rule_at(fi));
         assert_string_equal(nl_rule_law(r), json_string_value(json_object_get(doc, "law")));
         json_t *defaults = json_object_get(doc, "defaults"), *c;
         size_t i;
         json_array_foreach(json_object_get(doc, "cases"), i, c) {
             char label[300];
-            snprintf(label, sizeof label, "%s #%zu (%s)", files[fi], i,
+            snprintf(label, sizeof label, "%s #%zu (%s)", family, i,
                      json_string_value(json_object_get(c, "name")));
             nl_value in[32], out[32];
             convert(p, r, c, defaults, in, label);
