@@ -52,6 +52,7 @@ static int fold(const char *s, char *out)
     const unsigned char *u = (const unsigned char *)s;
     size_t n = 0;
     bool gap = false;
+    out[0] = '\0';
     while (*u) {
         unsigned cp;
         int len;
@@ -175,7 +176,7 @@ nl_status nl_policy_workplace_find(const nl_policy *p, const char *name, nl_date
         fill(err, NL_EDATE, "workplace: the date is outside 0001..9999");
         return NL_EDATE;
     }
-    char q[FOLD_MAX], f[FOLD_MAX];
+    char q[FOLD_MAX] = "", f[FOLD_MAX] = "";
     if (fold(name, q) <= 0) {
         fill(err, NL_EINVAL, "workplace: the name is empty, not UTF-8 or too long");
         return NL_EINVAL;

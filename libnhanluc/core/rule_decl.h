@@ -43,22 +43,22 @@ struct nl_rule {
 /* Inputs. `codes` is a static array of names; a default makes a field
  * optional. */
 #define NL_IN_CODE(T, m, codes, vi, en, doc) \
-    {NL__INFO(#m, NL_FIELD_CODE, 0, (int64_t)(sizeof codes / sizeof codes[0]) - 1, codes, \
-              sizeof codes / sizeof codes[0], false, NL__NONE, vi, en, doc), NL__MEMBER(T, m)}
+    {NL__INFO(#m, NL_FIELD_CODE, 0, (int64_t)(sizeof(codes) / sizeof((codes)[0])) - 1, (codes), \
+              sizeof(codes) / sizeof((codes)[0]), false, NL__NONE, vi, en, doc), NL__MEMBER(T, m)}
 #define NL_IN_CODE_OPT(T, m, codes, def, vi, en, doc) \
-    {NL__INFO(#m, NL_FIELD_CODE, 0, (int64_t)(sizeof codes / sizeof codes[0]) - 1, codes, \
-              sizeof codes / sizeof codes[0], true, {.i = def}, vi, en, doc), NL__MEMBER(T, m)}
+    {NL__INFO(#m, NL_FIELD_CODE, 0, (int64_t)(sizeof(codes) / sizeof((codes)[0])) - 1, (codes), \
+              sizeof(codes) / sizeof((codes)[0]), true, {.i = (def)}, vi, en, doc), NL__MEMBER(T, m)}
 #define NL_IN_BOOL(T, m, vi, en, doc) \
     {NL__INFO(#m, NL_FIELD_BOOL, 0, 1, NULL, 0, false, NL__NONE, vi, en, doc), NL__MEMBER(T, m)}
 #define NL_IN_BOOL_OPT(T, m, def, vi, en, doc) \
-    {NL__INFO(#m, NL_FIELD_BOOL, 0, 1, NULL, 0, true, {.i = def}, vi, en, doc), NL__MEMBER(T, m)}
+    {NL__INFO(#m, NL_FIELD_BOOL, 0, 1, NULL, 0, true, {.i = (def)}, vi, en, doc), NL__MEMBER(T, m)}
 #define NL_IN_INT(T, m, lo, hi, vi, en, doc) \
     {NL__INFO(#m, NL_FIELD_INT, lo, hi, NULL, 0, false, NL__NONE, vi, en, doc), NL__MEMBER(T, m)}
 #define NL_IN_MONEY(T, m, vi, en, doc) \
     {NL__INFO(#m, NL_FIELD_MONEY, 0, INT64_MAX, NULL, 0, false, NL__NONE, vi, en, doc), \
      NL__MEMBER(T, m)}
 #define NL_IN_MONEY_OPT(T, m, def, vi, en, doc) \
-    {NL__INFO(#m, NL_FIELD_MONEY, 0, INT64_MAX, NULL, 0, true, {.i = def}, vi, en, doc), \
+    {NL__INFO(#m, NL_FIELD_MONEY, 0, INT64_MAX, NULL, 0, true, {.i = (def)}, vi, en, doc), \
      NL__MEMBER(T, m)}
 #define NL_IN_DATE(T, m, vi, en, doc) \
     {NL__INFO(#m, NL_FIELD_DATE, NL_DATE_MIN, NL_DATE_MAX, NULL, 0, false, NL__NONE, vi, en, \
