@@ -178,6 +178,46 @@ final class RulesTest extends PolicyTestCase
         $this->assertSame(Facts::AMOUNT_CITY_TOWN, $r->amount);
     }
 
+    public function testAPopulationAnswersAsEachCaseAlone(): void
+    {
+        foreach (Policy::rules() as $rule) {
+            $doc = json_decode((string) file_get_contents(\dirname(__DIR__) . "/cases/{$rule['name']}.json"), true, 512, JSON_THROW_ON_ERROR);
+            $cases = [];
+            foreach ($doc['cases'] as $c) {
+                $cases[] = $c['input'] + $doc['defaults'];
+            }
+            $all = $this->policy->evaluateAll($rule['name'], $cases);
+            $this->assertSame(array_keys($cases), array_keys($all));
+            foreach ($cases as $i => $case) {
+                $one = $this->policy->evaluate($rule['name'], $case)->toArray();
+                unset($one['rule']);
+                $this->assertSame($one, $all[$i], "{$rule['name']} #$i");
+            }
+        }
+        $this->assertSame([], $this->policy->evaluateAll('attraction_subsidy', []));
+    }
+
+    public function testAPopulationIsAllOrNothing(): void
+    {
+        $cases = ['lan' => self::CANDIDATE, 'minh' => ['days' => 1] + self::CANDIDATE];
+        try {
+            $this->policy->evaluateAll('attraction_subsidy', $cases);
+            $this->fail('a refused record was answered');
+        } catch (InvalidArgumentError $e) {
+            $this->assertStringStartsWith('record "minh": ', $e->getMessage());
+            $this->assertStringContainsString('unknown field "days"', $e->getMessage());
+        }
+        try {
+            $this->policy->evaluateAll('attraction_subsidy', [self::CANDIDATE, ['degree' => 'phd'] + self::CANDIDATE]);
+            $this->fail('a refused record was answered');
+        } catch (InvalidArgumentError $e) {
+            $this->assertStringStartsWith('record 1: ', $e->getMessage());
+            $this->assertSame('degree', $e->getField());
+        }
+        $this->expectException(\TypeError::class);
+        $this->policy->evaluateAll('attraction_subsidy', [self::CANDIDATE, 'not a record']);
+    }
+
     public function testADocumentOfOneFamilyLoadsAndTheOthersAreNotInForce(): void
     {
         $p = Policy::load(\dirname(__DIR__) . '/data/one-family.json');

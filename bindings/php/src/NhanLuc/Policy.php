@@ -309,6 +309,24 @@ final class Policy
     }
 
     /**
+     * A population: any family over a list of cases (each as evaluate()
+     * takes it), answered as a list of plain arrays in the same order and
+     * with the same keys: eligible, every declared output, reason and
+     * certainty as their names ("ok", "unconfirmed"), ready for
+     * json_encode() or a CSV. One extension call; all or nothing: a refused
+     * record throws its exception, the message starting "record <key>: ",
+     * getField() naming its field, and nothing is returned.
+     *
+     * @param array<array-key, array<string, mixed>> $cases
+     *
+     * @return array<array-key, array<string, int|bool|string>>
+     */
+    public function evaluateAll(string $rule, array $cases): array
+    {
+        return \nlb_rule_eval_many($this->handle, $rule, $cases);
+    }
+
+    /**
      * A family's camelCase method for families without a typed one:
      * $policy->monthlyAllowance([...]) is evaluate('monthly_allowance', [...]).
      *
