@@ -734,6 +734,14 @@ def _resolve_names(k, got, n, handle):
         return got
     values = got.get(wp.name)
     if _is_pandas(values):
+        # Only text can hold names: numbers are left alone (no copy), and a
+        # categorical column is looked at through its categories first.
+        dtype = getattr(values, "dtype", None)
+        if isinstance(dtype, np.dtype) and dtype.kind not in "OU":
+            return got
+        cats = getattr(getattr(values, "cat", None), "categories", None)
+        if cats is not None and not any(_is_name(c) for c in cats):
+            return got
         values = np.asarray(values.to_numpy(dtype=object) if hasattr(values, "to_numpy")
                             else values, dtype=object)
     if not (isinstance(values, (list, tuple)) or
