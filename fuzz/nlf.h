@@ -161,7 +161,8 @@ static inline bool nlf_unit_allows(const char *unit, int64_t v)
 #include "utf8_check.h"   /* nlf_utf8() */
 
 /* A parameter's value on a date through the public API; false if it is not
- * in force (or unknown). */
+ * in force, or absent from the document (families are optional: a rule that
+ * reads an absent parameter answers "not in force"). */
 typedef struct nlf_val {
     bool ok;
     int64_t v;
@@ -174,7 +175,7 @@ static inline nlf_val nlf_get(const nl_policy *p, const char *key, nl_date on)
     nl_param_value pv;
     nlf_val r = {false, 0, NULL, NL_CERTAINTY_CONFIRMED};
     nl_status s = nl_policy_get_value(p, key, on, &pv);
-    NLF_CHECK(s == NL_OK || s == NL_ENOTINFORCE);
+    NLF_CHECK(s == NL_OK || s == NL_ENOTINFORCE || s == NL_ENOTFOUND);
     if (s == NL_OK) {
         NLF_CHECK(!pv.ends && pv.since <= on && pv.source != NULL && pv.source_url != NULL);
         r.ok = true;
