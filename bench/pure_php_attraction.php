@@ -28,15 +28,17 @@ final class PureAttraction
     private const REASON_AGENCY = 4;
     private const REASON_NOT_DEDICATED = 5;
     private const REASON_OUTSIDE_PROVINCE = 6;
-    private const MAJOR_IT = 1;
-    private const MAJOR_ELECTRONICS_TELECOM = 2;
-    private const AGENCY_PARTY = 1;
-    private const AGENCY_STATE = 2;
 
     /** @var list<array{int, ?int, string, int}> since, value (null: ended), source, certainty */
     private array $period;
     /** @var list<array{int, ?int, string, int}> */
     private array $minDegree;
+    /** @var list<array{int, ?int, string, int}> sets: bit i is code i */
+    private array $majors;
+    /** @var list<array{int, ?int, string, int}> */
+    private array $agencies;
+    /** @var list<array{int, ?int, string, int}> */
+    private array $post;
     /** @var array<string, list<array{int, ?int, string, int}>> by tier */
     private array $amounts = [];
     /** @var array<int, string> GSO code => tier */
@@ -46,6 +48,9 @@ final class PureAttraction
     {
         $this->period = self::dated($policy, 'attraction.period');
         $this->minDegree = self::dated($policy, 'attraction.min_degree');
+        $this->majors = self::dated($policy, 'attraction.majors');
+        $this->agencies = self::dated($policy, 'attraction.agencies');
+        $this->post = self::dated($policy, 'attraction.dedicated_post_required');
         foreach ($policy->workplaces() as $w) {
             // A unit without a tier of its own (a commune formed from units
             // of different tiers, or outside the area) is left out: the codes
@@ -106,18 +111,31 @@ final class PureAttraction
         if (!$inForce) {
             return self::answer(self::REASON_NOT_IN_FORCE, $min, $min[3]);
         }
-        $certainty = max($period[3], $min[3]);
+        // The conditions are dated parameters too (format 2), each its source.
+        [$majors, $inForce] = self::on($this->majors, $start);
+        if (!$inForce) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $majors, $majors[3]);
+        }
+        [$agencies, $inForce] = self::on($this->agencies, $start);
+        if (!$inForce) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $agencies, $agencies[3]);
+        }
+        [$post, $inForce] = self::on($this->post, $start);
+        if (!$inForce) {
+            return self::answer(self::REASON_NOT_IN_FORCE, $post, $post[3]);
+        }
+        $certainty = max($period[3], $min[3], $majors[3], $agencies[3], $post[3]);
         if ($degree < $min[1]) {
             return self::answer(self::REASON_DEGREE, $min, $certainty);
         }
-        if ($major !== self::MAJOR_IT && $major !== self::MAJOR_ELECTRONICS_TELECOM) {
-            return self::answer(self::REASON_MAJOR, $min, $certainty);
+        if ((($majors[1] >> $major) & 1) === 0) {
+            return self::answer(self::REASON_MAJOR, $majors, $certainty);
         }
-        if ($agency !== self::AGENCY_PARTY && $agency !== self::AGENCY_STATE) {
-            return self::answer(self::REASON_AGENCY, $min, $certainty);
+        if ((($agencies[1] >> $agency) & 1) === 0) {
+            return self::answer(self::REASON_AGENCY, $agencies, $certainty);
         }
-        if (!$dedicatedPost) {
-            return self::answer(self::REASON_NOT_DEDICATED, $min, $certainty);
+        if ($post[1] !== 0 && !$dedicatedPost) {
+            return self::answer(self::REASON_NOT_DEDICATED, $post, $certainty);
         }
         $tier = $this->tierOf[$workplace] ?? null;
         if ($tier === null) {

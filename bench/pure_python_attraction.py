@@ -57,12 +57,16 @@ class Dated:
 
 class PureAttraction:
     DEGREES = {"none": 0, "college": 1, "bachelor": 2, "master": 3, "doctor": 4}
-    MAJORS = {"it", "electronics_telecom"}
-    AGENCIES = {"party", "state"}
+    MAJORS = {"other": 0, "it": 1, "electronics_telecom": 2}      # bit of a set
+    AGENCIES = {"other": 0, "party": 1, "state": 2}
 
     def __init__(self, policy):
         self.period = Dated(policy, "attraction.period")
         self.min_degree = Dated(policy, "attraction.min_degree")
+        # The conditions are dated parameters too (format 2), each its source.
+        self.majors = Dated(policy, "attraction.majors")
+        self.agencies = Dated(policy, "attraction.agencies")
+        self.post = Dated(policy, "attraction.dedicated_post_required")
         self.units = {}     # code -> (last day or None, tier's Dated)
         amounts = {}
         p = policy._p
@@ -80,18 +84,23 @@ class PureAttraction:
         period, psrc, pcert = self.period.on(day)
         if not period:
             return Answer(False, 0, "not_in_force", psrc, _NAMES[pcert])
-        need, src, cert = self.min_degree.on(day)
-        if need is None:
-            return Answer(False, 0, "not_in_force", src, _NAMES[cert])
-        cert = max(cert, pcert)
+        cert = pcert
+        used = []
+        for dated in (self.min_degree, self.majors, self.agencies, self.post):
+            v, vsrc, vcert = dated.on(day)
+            if v is None:
+                return Answer(False, 0, "not_in_force", vsrc, _NAMES[vcert])
+            cert = max(cert, vcert)
+            used.append((v, vsrc))
+        (need, src), (majors, msrc), (agencies, asrc), (post, dsrc) = used
         if self.DEGREES[degree] < need:
             return Answer(False, 0, "degree", src, _NAMES[cert])
-        if major not in self.MAJORS:
-            return Answer(False, 0, "major", src, _NAMES[cert])
-        if agency not in self.AGENCIES:
-            return Answer(False, 0, "agency", src, _NAMES[cert])
-        if not dedicated_post:
-            return Answer(False, 0, "not_dedicated", src, _NAMES[cert])
+        if not majors >> self.MAJORS[major] & 1:
+            return Answer(False, 0, "major", msrc, _NAMES[cert])
+        if not agencies >> self.AGENCIES[agency] & 1:
+            return Answer(False, 0, "agency", asrc, _NAMES[cert])
+        if post and not dedicated_post:
+            return Answer(False, 0, "not_dedicated", dsrc, _NAMES[cert])
         unit = self.units.get(workplace)
         if unit is None:
             return Answer(False, 0, "outside_province", src, _NAMES[cert])

@@ -147,6 +147,9 @@ static inline bool nlf_unit_allows(const char *unit, int64_t v)
         return v >= 0 && v <= 1;
     if (strcmp(unit, "degree") == 0)
         return v >= 0 && v <= 4;
+    /* Format 2 sets: a bitmask of the list's three codes. */
+    if (strcmp(unit, "set of major") == 0 || strcmp(unit, "set of agency") == 0)
+        return v >= 0 && v <= 7;
     if (strcmp(unit, "years") == 0)
         return v >= 0 && v <= 200;
     if (strcmp(unit, "count") == 0)
@@ -226,22 +229,26 @@ static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, 
     NLF_CHECK((unsigned)r->certainty <= NL_CERTAINTY_USER);
 
     nl_reason reason = NL_REASON_OK;
-    nlf_val period, degree, amount = {0};
+    nlf_val period, degree = {0}, majors = {0}, agencies = {0}, post = {0}, amount = {0};
     nl_workplace w;
     size_t wi = 0;
     bool mapped = false, weak = false;
-    if (!nlf_period(p, "attraction.period", c->start, &period))
-        reason = NL_REASON_NOT_IN_FORCE;
-    else if (!(degree = nlf_get(p, "attraction.min_degree", c->start)).ok)
+    /* Each condition reads its own parameter (format 2) and, unmet, cites it. */
+    const char *cited = NULL;
+    if (!nlf_period(p, "attraction.period", c->start, &period) ||
+        !(degree = nlf_get(p, "attraction.min_degree", c->start)).ok ||
+        !(majors = nlf_get(p, "attraction.majors", c->start)).ok ||
+        !(agencies = nlf_get(p, "attraction.agencies", c->start)).ok ||
+        !(post = nlf_get(p, "attraction.dedicated_post_required", c->start)).ok)
         reason = NL_REASON_NOT_IN_FORCE;
     else if ((int64_t)c->degree < degree.v)
-        reason = NL_REASON_DEGREE;
-    else if (c->major != NL_MAJOR_IT && c->major != NL_MAJOR_ELECTRONICS_TELECOM)
-        reason = NL_REASON_MAJOR;
-    else if (c->agency != NL_AGENCY_PARTY && c->agency != NL_AGENCY_STATE)
-        reason = NL_REASON_AGENCY;
-    else if (!c->dedicated_post)
-        reason = NL_REASON_NOT_DEDICATED;
+        reason = NL_REASON_DEGREE, cited = degree.source;
+    else if (!((majors.v >> c->major) & 1))
+        reason = NL_REASON_MAJOR, cited = majors.source;
+    else if (!((agencies.v >> c->agency) & 1))
+        reason = NL_REASON_AGENCY, cited = agencies.source;
+    else if (post.v && !c->dedicated_post)
+        reason = NL_REASON_NOT_DEDICATED, cited = post.source;
     else if (nl_policy_workplace_on(p, c->workplace, c->start, &wi, &mapped) != NL_OK)
         reason = NL_REASON_OUTSIDE_PROVINCE;
     else {
@@ -267,9 +274,14 @@ static inline void nlf_check_subsidy(const nl_policy *p, const nl_candidate *c, 
         }
     }
     NLF_CHECK(r->reason == reason);
+    if (cited != NULL)
+        NLF_CHECK(r->source == cited);
     if (reason == NL_REASON_OK) {
         nl_certainty cert = period.certainty;
         nlf_weaken(&cert, degree.certainty);
+        nlf_weaken(&cert, majors.certainty);
+        nlf_weaken(&cert, agencies.certainty);
+        nlf_weaken(&cert, post.certainty);
         if (weak)
             nlf_weaken(&cert, NL_CERTAINTY_UNCONFIRMED);
         nlf_weaken(&cert, amount.certainty);
@@ -397,16 +409,18 @@ static inline void nlf_check_training(const nl_policy *p, const nl_training *t, 
         NLF_CHECK(nlf_all_zero(r, sizeof *r));
 
     nl_reason reason = NL_REASON_OK;
-    nlf_val period, tu = {0}, ma = {0}, me = {0}, tr = {0};
+    nlf_val period, tu = {0}, ma = {0}, me = {0}, tr = {0}, off = {0}, course = {0};
     if (!nlf_period(p, "training.period", t->start, &period) ||
         !(tu = nlf_get(p, "training.tuition.share_bp", t->start)).ok ||
         !(ma = nlf_get(p, "training.materials.share_bp", t->start)).ok ||
         !(me = nlf_get(p, "training.meals.cap_per_day", t->start)).ok ||
-        !(tr = nlf_get(p, "training.travel.cap_per_course", t->start)).ok)
+        !(tr = nlf_get(p, "training.travel.cap_per_course", t->start)).ok ||
+        !(off = nlf_get(p, "training.dedicated_official_required", t->start)).ok ||
+        !(course = nlf_get(p, "training.short_course_required", t->start)).ok)
         reason = NL_REASON_NOT_IN_FORCE;
-    else if (!t->dedicated_official)
+    else if (off.v && !t->dedicated_official)
         reason = NL_REASON_NOT_DEDICATED;
-    else if (!t->short_concentrated)
+    else if (course.v && !t->short_concentrated)
         reason = NL_REASON_COURSE_KIND;
     __extension__ __int128 tuition = 0, materials = 0, meals = 0, travel = 0, total = 0;
     if (reason == NL_REASON_OK) {
@@ -440,6 +454,8 @@ static inline void nlf_check_training(const nl_policy *p, const nl_training *t, 
     nlf_weaken(&cert, ma.certainty);
     nlf_weaken(&cert, me.certainty);
     nlf_weaken(&cert, tr.certainty);
+    nlf_weaken(&cert, off.certainty);
+    nlf_weaken(&cert, course.certainty);
     NLF_CHECK(r->certainty == cert);
 }
 

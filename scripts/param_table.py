@@ -19,6 +19,8 @@ BEGIN, END = "<!-- params:begin -->", "<!-- params:end -->"
 def money(unit, value):
     if value is None:
         return "ends"
+    if isinstance(value, list):
+        return ", ".join(value) if value else "(none)"
     if unit.startswith("VND"):
         return f"{value:,}".replace(",", ".") + " đ"
     if unit == "bp":
@@ -31,8 +33,10 @@ def table(doc):
     for key, prm in doc["parameters"].items():
         for i, v in enumerate(prm["values"]):
             name = f"`{key}`" if i == 0 else ""
-            unit = prm["unit"] if i == 0 else ""
-            rows.append(f"| {name} | {unit} | {v['since']} | {money(prm['unit'], v['value'])} "
+            # Format 2: a number has a unit, a code or set its code list.
+            shape = prm.get("unit") or "%s of %s" % (prm["type"], prm["codes"])
+            unit = shape if i == 0 else ""
+            rows.append(f"| {name} | {unit} | {v['since']} | {money(shape, v['value'])} "
                         f"| {v['status']} |")
     return "\n".join(rows) + "\n"
 

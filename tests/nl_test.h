@@ -79,6 +79,15 @@ static inline int64_t param(const nl_policy *p, const char *key, const char *iso
 /* Fill an output with garbage before a call, so "zeroed" proves a write. */
 #define SCRIBBLE(obj) memset(&(obj), 0xA5, sizeof(obj))
 
+/* nl_attraction_subsidy's answer for c, which must be NL_OK. */
+static inline nl_subsidy nlt_subsidy(const nl_policy *p, nl_candidate c)
+{
+    nl_subsidy s;
+    SCRIBBLE(s);
+    assert_int_equal(nl_attraction_subsidy(p, &c, &s), NL_OK);
+    return s;
+}
+
 /* The whole object, padding included, is zero bytes. */
 #define assert_zeroed(obj)                                      \
     do {                                                        \

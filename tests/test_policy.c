@@ -508,16 +508,18 @@ static void set_and_end_reject_unknown_keys_nulls_and_impossible_dates(void **st
 /* Every parameter the three rules read, plus one amount per workplace tier
  * (rules.h, policy.h). */
 static const char *const expected_keys[] = {
-    "attraction.amount.city_town", "attraction.amount.district", "attraction.min_degree",
+    "attraction.agencies", "attraction.amount.city_town", "attraction.amount.district",
+    "attraction.dedicated_post_required", "attraction.majors", "attraction.min_degree",
     "attraction.period", "expert.cap.level1", "expert.cap.level2", "expert.cap.level3",
     "expert.cap.level4", "expert.daily.days_per_month", "expert.daily.premium_bp",
     "expert.min_degree", "expert.special.multiplier_bp", "expert.weekly.months_per_year",
     "expert.weekly.premium_bp", "expert.weekly.weeks_per_year",
     "expert.years.bachelor.level1", "expert.years.bachelor.level2",
     "expert.years.bachelor.level3", "expert.years.master.level1",
-    "expert.years.master.level2", "expert.years.master.level3", "training.materials.share_bp",
-    "training.meals.cap_per_day", "training.period", "training.travel.cap_per_course",
-    "training.tuition.share_bp",
+    "expert.years.master.level2", "expert.years.master.level3",
+    "training.dedicated_official_required", "training.materials.share_bp",
+    "training.meals.cap_per_day", "training.period", "training.short_course_required",
+    "training.travel.cap_per_course", "training.tuition.share_bp",
 };
 #define EXPECTED_KEY_COUNT (sizeof expected_keys / sizeof expected_keys[0])
 
@@ -852,8 +854,12 @@ static void mistakes_in_the_data_file_are_reported_at_their_place(void **state)
         {"\"since\": \"2015-03-01\", \"value\": 40000000", "\"since\": \"2023-02-29\", \"value\": 40000000",
          9, "/parameters/expert.cap.level1/values/0/since"},
         /* A degree that does not exist. */
-        {"{\"since\": \"2021-01-01\", \"value\": 2,", "{\"since\": \"2021-01-01\", \"value\": 7,",
-         33, "/parameters/attraction.min_degree/values/0/value"},
+        {"{\"since\": \"2021-01-01\", \"value\": \"bachelor\",",
+         "{\"since\": \"2021-01-01\", \"value\": \"bachelour\",", 33,
+         "/parameters/attraction.min_degree/values/0/value"},
+        /* A major no list has, in a set. */
+        {"[\"it\", \"electronics_telecom\"]", "[\"it\", \"electronic_telecom\"]", 7,
+         "/parameters/attraction.majors/values/0/value/1"},
         /* A fraction where a whole number of đồng belongs. */
         {"\"value\": 150000000", "\"value\": 150000000.5", 9,
          "/parameters/attraction.amount.district/values/0/value"},
@@ -871,7 +877,7 @@ static void mistakes_in_the_data_file_are_reported_at_their_place(void **state)
         /* A workplace code that is not three digits. */
         {"\"code\": \"080\"", "\"code\": \"80\"", 8, "/workplaces/0/code"},
         /* The wrong format identifier. */
-        {"\"nhanluc-policy/1\"", "\"nhanluc-policy/2\"", 0, "/format"},
+        {"\"nhanluc-policy/2\"", "\"nhanluc-policy/3\"", 0, "/format"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len, at;

@@ -14,13 +14,7 @@ static nl_candidate district_candidate(const char *start)
     return c;
 }
 
-static nl_subsidy subsidy(const nl_policy *p, nl_candidate c)
-{
-    nl_subsidy s;
-    SCRIBBLE(s);
-    assert_int_equal(nl_attraction_subsidy(p, &c, &s), NL_OK);
-    return s;
-}
+#define subsidy nlt_subsidy
 
 static nl_policy *clone_of(const nl_policy *p)
 {

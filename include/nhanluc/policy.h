@@ -104,10 +104,28 @@ typedef struct nl_param_value {
 NL_EXTERN nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
                                         nl_param_value *out);
 
+/** What a parameter holds (policy format 2's "type"). Every value is one
+ *  int64 either way, as nl_policy_get() and nl_policy_set() take it. */
+typedef enum nl_param_type {
+    NL_PARAM_NUMBER = 0,  /**< a whole number in its unit (money, bp, years, bool, ...) */
+    NL_PARAM_CODE,        /**< one code of a code list: the value is its index */
+    NL_PARAM_SET          /**< codes of a code list: bit i of the value is code i */
+} nl_param_type;
+
+/** Type of parameter @p key and, for a CODE or SET, its code list: the
+ *  names of codes 0..*ncodes-1 ("it", "electronics_telecom", ...; static
+ *  strings) and the list's name ("major"). @p codes, @p ncodes and
+ *  @p list may be NULL; for a NUMBER they are set to NULL, 0 and NULL.
+ *  @return NL_OK; NL_EINVAL (NULL policy, key or type); NL_ENOTFOUND. */
+NL_EXTERN nl_status nl_policy_param_type(const nl_policy *p, const char *key,
+                                         nl_param_type *type, const char *const **codes,
+                                         size_t *ncodes, const char **list);
+
 /** Description of one parameter (strings valid as for nl_param_value). */
 typedef struct nl_param_info {
     const char *key;          /**< e.g. "expert.cap.level1" */
-    const char *unit;         /**< "VND", "VND/month", "years", "bp", ... */
+    const char *unit;         /**< "VND", "VND/month", "years", "bp", ...; a CODE's
+                                   list ("degree"), a SET's "set of <list>" */
     const char *description;  /**< what the parameter is, in Vietnamese/English */
     size_t value_count;       /**< number of dated values (>= 1) */
 } nl_param_info;

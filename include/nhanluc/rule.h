@@ -111,6 +111,33 @@ NL_EXTERN ptrdiff_t nl_rule_output_index(const nl_rule *r, const char *name);
 NL_EXTERN size_t nl_rule_reason_count(const nl_rule *r);
 NL_EXTERN int nl_rule_reason(const nl_rule *r, size_t i);
 
+/** The policy parameter the @p i th reason's condition reads (its key, e.g.
+ *  "attraction.majors"; an unmet condition cites that parameter's source),
+ *  or NULL (none, or past the end). */
+NL_EXTERN const char *nl_rule_reason_parameter(const nl_rule *r, size_t i);
+
+/** Longest text nl_rule_reason_text() writes, terminator included. */
+#define NL_REASON_TEXT_MAX 1024
+
+/**
+ * The sentence explaining @p reason of rule @p r as policy @p p states it
+ * on @p on, in Vietnamese (@p lang "vi") or English ("en"): the condition's
+ * text with the value of the parameter it reads on that date put in
+ * ("… cần tốt nghiệp thạc sĩ trở lên" once attraction.min_degree is
+ * "master"; a set's codes joined by "hoặc" / "or"). A reason whose
+ * condition reads no parameter, or whose parameter is not in force or not
+ * in the document on @p on, gives nl_reason_message()'s text.
+ * Writes at most @p size bytes including the terminator into @p buf (a
+ * buffer of NL_REASON_TEXT_MAX always suffices).
+ * @return NL_OK; NL_EINVAL (NULL @p p, @p r, @p buf, @p lang; @p size 0;
+ * @p lang not "vi" or "en"); NL_ENOTFOUND (@p reason is not one of the
+ * rule's); NL_EDATE (@p on outside 0001..9999); NL_ERANGE (@p size too
+ * small: @p buf holds as much as fits, cut at a character boundary).
+ * On error other than NL_ERANGE, buf[0] is '\0' when @p buf can hold it.
+ */
+NL_EXTERN nl_status nl_rule_reason_text(const nl_policy *p, const nl_rule *r, int reason,
+                                        nl_date on, const char *lang, char *buf, size_t size);
+
 /** Position of @p text among a CODE field's names (exact, e.g. "bachelor"),
  *  or -1 (also when @p f is not a CODE field). */
 NL_EXTERN int nl_field_code(const nl_field_info *f, const char *text);

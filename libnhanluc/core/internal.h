@@ -12,6 +12,7 @@
 typedef enum nl_pid {
     NL_P_ATTRACTION_PERIOD,
     NL_P_ATTRACTION_MIN_DEGREE,
+    NL_P_ATTRACTION_MAJORS, NL_P_ATTRACTION_AGENCIES, NL_P_ATTRACTION_DEDICATED,
     NL_P_EXPERT_MIN_DEGREE,
     NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3, NL_P_EXPERT_CAP4,
     NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3,
@@ -20,20 +21,40 @@ typedef enum nl_pid {
     NL_P_EXPERT_WEEK_MONTHS, NL_P_EXPERT_WEEK_WEEKS, NL_P_EXPERT_WEEK_BP,
     NL_P_EXPERT_DAY_DAYS, NL_P_EXPERT_DAY_BP,
     NL_P_TRAINING_PERIOD,
+    NL_P_TRAINING_DEDICATED, NL_P_TRAINING_SHORT_COURSE,
     NL_P_TRAINING_TUITION_BP, NL_P_TRAINING_MATERIALS_BP,
     NL_P_TRAINING_MEALS_CAP, NL_P_TRAINING_TRAVEL_CAP,
     NL_P_KNOWN_COUNT
 } nl_pid;
 
-/* What a parameter may hold: its unit and the closed range of its values. */
+/* A list of codes (codes.c): the names callers and documents write, and
+ * labels for sentences, in Vietnamese and English. */
+typedef struct nl_code_list {
+    const char *name;                 /* "degree", "major", ... */
+    const char *const *codes, *const *vi, *const *en;
+    size_t n;
+} nl_code_list;
+
+extern const nl_code_list nl__codes_degree, nl__codes_major, nl__codes_agency, nl__codes_role;
+extern const char *const nl__degree_names[5], *const nl__major_names[3],
+    *const nl__agency_names[3], *const nl__role_names[3];
+/* The list called `name`, or NULL. */
+const nl_code_list *nl__code_list(const char *name);
+
+/* What a parameter may hold: its type, its unit and the closed range of its
+ * values. A CODE holds the index of one code of `list`; a SET a bitmask of
+ * them (bit i: code i), so every value is still one int64. */
 typedef struct nl_param_kind {
     const char *unit;
     int64_t min, max;
+    nl_param_type type;
+    const nl_code_list *list;   /* CODE and SET; NULL for NUMBER */
 } nl_param_kind;
 
 typedef struct nl_known_param {
     const char *key;
     const nl_param_kind *kind;
+    int format;                 /* first document format that may hold it */
 } nl_known_param;
 
 extern const nl_known_param nl__known[NL_P_KNOWN_COUNT];
@@ -41,6 +62,9 @@ extern const nl_known_param nl__known[NL_P_KNOWN_COUNT];
 extern const nl_param_kind nl__kind_amount;
 #define NL_TIER_PREFIX "attraction.amount."
 #define NL_TIER_MAX 40   /* characters of a tier name: [a-z0-9_]{1,40} */
+
+/* Parameters a format 1 document implies (policy_json.c, upgrade_v1). */
+#define NL_V1_IMPLIED 5
 
 /* Source index of values set through nl_policy_set / nl_policy_end. */
 #define NL_SOURCE_USER (-1)
@@ -129,7 +153,7 @@ const char *nl__source_text(const nl_policy *p, int32_t source);
 const char *nl__source_url(const nl_policy *p, int32_t source);
 
 /* Registry lookups (registry.c). */
-const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier);
+const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier, int *format);
 bool nl__kind_allows(const nl_param_kind *k, int64_t v);
 
 /* Policy construction helpers (policy.c). */

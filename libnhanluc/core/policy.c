@@ -458,6 +458,35 @@ nl_status nl_policy_param_find(const nl_policy *p, const char *key, size_t *inde
     return NL_OK;
 }
 
+nl_status nl_policy_param_type(const nl_policy *p, const char *key, nl_param_type *type,
+                               const char *const **codes, size_t *ncodes, const char **list)
+{
+    if (codes)
+        *codes = NULL;
+    if (ncodes)
+        *ncodes = 0;
+    if (list)
+        *list = NULL;
+    if (type == NULL)
+        return NL_EINVAL;
+    *type = NL_PARAM_NUMBER;
+    size_t k;
+    nl_status s = nl_policy_param_find(p, key, &k);
+    if (s != NL_OK)
+        return s;
+    const nl_param_kind *kind = p->params[k].kind;
+    *type = kind->type;
+    if (kind->list != NULL) {
+        if (codes)
+            *codes = kind->list->codes;
+        if (ncodes)
+            *ncodes = kind->list->n;
+        if (list)
+            *list = kind->list->name;
+    }
+    return NL_OK;
+}
+
 /* ----------------------------------------------------------- workplaces */
 
 size_t nl_policy_workplace_count(const nl_policy *p)

@@ -19,7 +19,8 @@
 
 #include "internal.h"
 
-#define FORMAT_ID "nhanluc-policy/1"
+#define FORMAT_V1 "nhanluc-policy/1"
+#define FORMAT_V2 "nhanluc-policy/2"
 #define MAX_DEPTH 8
 
 typedef struct path_el {
@@ -34,6 +35,7 @@ typedef struct ctx {
     nl_policy *p;
     path_el path[MAX_DEPTH];
     int depth;
+    int format;        /* 1 or 2 */
 } ctx;
 
 /* ------------------------------------------------------ error locating */
@@ -432,7 +434,8 @@ static nl_status read_workplaces(ctx *c, json_t *arr)
             char key[sizeof NL_TIER_PREFIX + NL_TIER_MAX + 1];
             bool is_tier;
             snprintf(key, sizeof key, NL_TIER_PREFIX "%s", tier);
-            if (nl__kind_for_key(key, &is_tier) == NULL || !is_tier) {
+            int fmt;
+            if (nl__kind_for_key(key, &is_tier, &fmt) == NULL || !is_tier) {
                 push_key(c, "tier");
                 return fail(c, "tier \"%s\" must be 1-40 characters of a-z, 0-9 and _", tier);
             }
@@ -464,6 +467,62 @@ static nl_status read_status(ctx *c, json_t *obj, nl_certainty *out)
     return fail(c, "status \"%s\" must be confirmed, reported or unconfirmed", st);
 }
 
+/* Index of code `name` in `list`, or -1. */
+static int code_index(const nl_code_list *list, const char *name)
+{
+    for (size_t i = 0; i < list->n; i++)
+        if (strcmp(list->codes[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* "none", "college", ... for a message naming the allowed codes. */
+static void code_names(const nl_code_list *list, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < list->n && used < size; i++) {
+        int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", list->codes[i]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+/* A value of a format 2 CODE or SET parameter: a code name, or an array of
+ * distinct code names (a bitmask). */
+static nl_status read_codes_value(ctx *c, json_t *val, const nl_param_kind *kind, int64_t *out)
+{
+    char names[160];
+    code_names(kind->list, names, sizeof names);
+    if (kind->type == NL_PARAM_CODE) {
+        int k = json_is_string(val) ? code_index(kind->list, json_string_value(val)) : -1;
+        if (k < 0)
+            return fail(c, "\"value\" must be one %s code (%s), or null", kind->list->name,
+                        names);
+        *out = k;
+        return NL_OK;
+    }
+    if (!json_is_array(val))
+        return fail(c, "\"value\" must be an array of %s codes (%s), or null", kind->list->name,
+                    names);
+    int64_t mask = 0;
+    size_t i;
+    json_t *e;
+    json_array_foreach(val, i, e) {
+        push_index(c, i);
+        int k = json_is_string(e) ? code_index(kind->list, json_string_value(e)) : -1;
+        if (k < 0)
+            return fail(c, "not a %s code (%s)", kind->list->name, names);
+        if (mask & ((int64_t)1 << k))
+            return fail(c, "code \"%s\" is listed twice", json_string_value(e));
+        mask |= (int64_t)1 << k;
+        pop(c);
+    }
+    *out = mask;
+    return NL_OK;
+}
+
 static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_value_i *out)
 {
     static const char *const members[] = {"since", "value", "source", "status", "note", NULL};
@@ -485,11 +544,14 @@ static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_val
     if (val == NULL)
         return fail(c, "missing member \"value\" (a number, or null to end the parameter)");
     push_key(c, "value");
-    if (json_is_null(val)) {
-        out->ends = true;
-        out->value = 0;
+    out->ends = json_is_null(val);
+    out->value = 0;
+    if (out->ends) {
+        /* ends the parameter from `since` */
+    } else if (c->format >= 2 && kind->type != NL_PARAM_NUMBER) {
+        if ((s = read_codes_value(c, val, kind, &out->value)) != NL_OK)
+            return s;
     } else if (json_is_integer(val)) {
-        out->ends = false;
         out->value = json_integer_value(val);
         if (!nl__kind_allows(kind, out->value)) {
             char range[96];
@@ -504,26 +566,65 @@ static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_val
     return NL_OK;
 }
 
-static nl_status read_param(ctx *c, const char *key, json_t *obj)
+/* The shape members of a parameter: format 1 names only its unit; format 2
+ * its type, and the unit of a number or the code list of a code or set. */
+static nl_status read_shape(ctx *c, const char *key, json_t *obj, const nl_param_kind *kind)
 {
-    bool is_tier;
-    const nl_param_kind *kind = nl__kind_for_key(key, &is_tier);
-    if (kind == NULL)
-        return fail(c, "unknown parameter \"%s\"", key);
-    if (!json_is_object(obj))
-        return fail(c, "parameter \"%s\" must be an object {unit, description, values}", key);
-    static const char *const members[] = {"unit", "description", "values", "note", NULL};
+    static const char *const types[] = {"number", "code", "set"};
     nl_status s;
-    const char *unit, *desc, *note;
-    if ((s = only_members(c, obj, members)) != NL_OK ||
-        (s = get_string(c, obj, "unit", true, &unit)) != NL_OK ||
-        (s = get_string(c, obj, "description", true, &desc)) != NL_OK ||
-        (s = get_string(c, obj, "note", false, &note)) != NL_OK)
-        return s;
-    if (strcmp(unit, kind->unit) != 0) {
+    const char *unit = NULL, *type = NULL, *codes = NULL;
+    if (c->format == 1) {
+        if ((s = get_string(c, obj, "unit", true, &unit)) != NL_OK)
+            return s;
+    } else {
+        if ((s = get_string(c, obj, "type", true, &type)) != NL_OK)
+            return s;
+        if (strcmp(type, types[kind->type]) != 0) {
+            push_key(c, "type");
+            return fail(c, "parameter \"%s\" has type \"%s\"", key, types[kind->type]);
+        }
+        bool number = kind->type == NL_PARAM_NUMBER;
+        const char *need = number ? "unit" : "codes", *other = number ? "codes" : "unit";
+        if (json_object_get(obj, other) != NULL) {
+            push_key(c, other);
+            return fail(c, "a parameter of type \"%s\" has no member \"%s\"", type, other);
+        }
+        if ((s = get_string(c, obj, need, true, number ? &unit : &codes)) != NL_OK)
+            return s;
+        if (!number && strcmp(codes, kind->list->name) != 0) {
+            push_key(c, "codes");
+            return fail(c, "codes must be \"%s\"", kind->list->name);
+        }
+    }
+    if (unit != NULL && strcmp(unit, kind->unit) != 0) {
         push_key(c, "unit");
         return fail(c, "unit must be \"%s\"", kind->unit);
     }
+    return NL_OK;
+}
+
+static nl_status read_param(ctx *c, const char *key, json_t *obj)
+{
+    bool is_tier;
+    int since_format;
+    const nl_param_kind *kind = nl__kind_for_key(key, &is_tier, &since_format);
+    if (kind == NULL)
+        return fail(c, "unknown parameter \"%s\"", key);
+    if (since_format > c->format)
+        return fail(c, "parameter \"%s\" needs format \"" FORMAT_V2 "\"", key);
+    if (!json_is_object(obj))
+        return fail(c, "parameter \"%s\" must be an object {%s, description, values}", key,
+                    c->format == 1 ? "unit" : "type, unit or codes");
+    static const char *const members_v1[] = {"unit", "description", "values", "note", NULL};
+    static const char *const members_v2[] = {"type", "unit", "codes", "description",
+                                             "values", "note", NULL};
+    nl_status s;
+    const char *desc, *note;
+    if ((s = only_members(c, obj, c->format == 1 ? members_v1 : members_v2)) != NL_OK ||
+        (s = read_shape(c, key, obj, kind)) != NL_OK ||
+        (s = get_string(c, obj, "description", true, &desc)) != NL_OK ||
+        (s = get_string(c, obj, "note", false, &note)) != NL_OK)
+        return s;
     json_t *values = json_object_get(obj, "values");
     if (values == NULL)
         return fail(c, "missing member \"values\"");
@@ -558,12 +659,73 @@ static nl_status read_param(ctx *c, const char *key, json_t *obj)
     return NL_OK;
 }
 
+/* Format 1 had no parameters for the conditions its rules checked in code:
+ * a format 1 document means those conditions, as cited by the parameter
+ * they were then reported with. Loading one adds them, with that
+ * parameter's dates, sources and statuses (docs/policy-format.md, "Format
+ * 1"); scripts/policy-upgrade writes the same into a format 2 document. */
+typedef struct implied {
+    nl_pid pid, anchor;
+    int64_t value;
+    const char *description;
+} implied;
+
+#define BIT(c) ((int64_t)1 << (c))
+static const implied v1_implied[] = {
+    {NL_P_ATTRACTION_MAJORS, NL_P_ATTRACTION_MIN_DEGREE,
+     BIT(NL_MAJOR_IT) | BIT(NL_MAJOR_ELECTRONICS_TELECOM),
+     "Ngành được hỗ trợ (định dạng 1: CNTT, điện tử viễn thông) / majors that qualify "
+     "(format 1: IT, electronics-telecommunications)"},
+    {NL_P_ATTRACTION_AGENCIES, NL_P_ATTRACTION_MIN_DEGREE,
+     BIT(NL_AGENCY_PARTY) | BIT(NL_AGENCY_STATE),
+     "Cơ quan được hỗ trợ (định dạng 1: Đảng, Nhà nước) / agencies that qualify (format 1: "
+     "Party, State)"},
+    {NL_P_ATTRACTION_DEDICATED, NL_P_ATTRACTION_MIN_DEGREE, 1,
+     "Yêu cầu vị trí chuyên trách CNTT (định dạng 1) / a dedicated IT post is required "
+     "(format 1)"},
+    {NL_P_TRAINING_DEDICATED, NL_P_TRAINING_TUITION_BP, 1,
+     "Yêu cầu cán bộ chuyên trách CNTT (định dạng 1) / a dedicated IT official is required "
+     "(format 1)"},
+    {NL_P_TRAINING_SHORT_COURSE, NL_P_TRAINING_TUITION_BP, 1,
+     "Yêu cầu khóa ngắn hạn tập trung (định dạng 1) / a short concentrated course is "
+     "required (format 1)"},
+};
+#undef BIT
+_Static_assert(sizeof v1_implied / sizeof v1_implied[0] == NL_V1_IMPLIED, "NL_V1_IMPLIED");
+
+static nl_status upgrade_v1(nl_policy *p)
+{
+    for (size_t i = 0; i < NL_V1_IMPLIED; i++) {
+        const implied *m = &v1_implied[i];
+        const nl_param_i *a = NULL;
+        for (size_t k = 0; k < p->nparams && a == NULL; k++)
+            if (strcmp(p->params[k].key, nl__known[m->anchor].key) == 0)
+                a = &p->params[k];
+        if (a == NULL)
+            continue;   /* the family is not in the document */
+        nl_param_i *prm = &p->params[p->nparams++];
+        prm->kind = nl__known[m->pid].kind;
+        prm->key = nl__strdup(nl__known[m->pid].key);
+        prm->description = nl__strdup(m->description);
+        prm->v = malloc(a->n * sizeof *prm->v);
+        if (prm->key == NULL || prm->description == NULL || prm->v == NULL)
+            return NL_ENOMEM;
+        prm->n = prm->cap = a->n;
+        for (size_t j = 0; j < a->n; j++) {
+            prm->v[j] = a->v[j];
+            prm->v[j].value = a->v[j].ends ? 0 : m->value;
+        }
+    }
+    return NL_OK;
+}
+
 static nl_status read_params(ctx *c, json_t *obj)
 {
     push_key(c, "parameters");
     if (!json_is_object(obj) || json_object_size(obj) == 0)
         return fail(c, "\"parameters\" must be a non-empty object");
-    c->p->params = calloc(json_object_size(obj), sizeof *c->p->params);
+    /* Room for the parameters a format 1 document implies (upgrade_v1). */
+    c->p->params = calloc(json_object_size(obj) + NL_V1_IMPLIED, sizeof *c->p->params);
     if (c->p->params == NULL)
         return NL_ENOMEM;
     const char *key;
@@ -592,9 +754,13 @@ static nl_status read_document(ctx *c, json_t *root)
         (s = get_string(c, root, "name", true, &name)) != NL_OK ||
         (s = get_string(c, root, "note", false, &note)) != NL_OK)
         return s;
-    if (strcmp(format, FORMAT_ID) != 0) {
+    if (strcmp(format, FORMAT_V2) == 0) {
+        c->format = 2;
+    } else if (strcmp(format, FORMAT_V1) == 0) {
+        c->format = 1;
+    } else {
         push_key(c, "format");
-        return fail(c, "format must be \"" FORMAT_ID "\"");
+        return fail(c, "format must be \"" FORMAT_V2 "\" (or \"" FORMAT_V1 "\")");
     }
     if ((s = dup_into(c, name, &c->p->name)) != NL_OK)
         return s;
@@ -604,7 +770,8 @@ static nl_status read_document(ctx *c, json_t *root)
             return fail(c, "missing member \"%s\"", sections[i]);
     if ((s = read_sources(c, json_object_get(root, "sources"))) != NL_OK ||
         (s = read_workplaces(c, json_object_get(root, "workplaces"))) != NL_OK ||
-        (s = read_params(c, json_object_get(root, "parameters"))) != NL_OK)
+        (s = read_params(c, json_object_get(root, "parameters"))) != NL_OK ||
+        (c->format == 1 && (s = upgrade_v1(c->p)) != NL_OK))
         return s;
     char why[200];
     const char *bad;

@@ -10,50 +10,79 @@
 
 /* Bounds: money up to INT64_MAX (sums are checked for overflow where they
  * happen); counts and basis points up to 10^6 keep products exact. */
-static const nl_param_kind kind_bool = {"bool", 0, 1};
-static const nl_param_kind kind_degree = {"degree", NL_DEGREE_NONE, NL_DEGREE_DOCTOR};
-static const nl_param_kind kind_years = {"years", 0, 200};
-static const nl_param_kind kind_count = {"count", 1, 1000000};
-static const nl_param_kind kind_bp = {"bp", 0, 1000000};
-static const nl_param_kind kind_vnd_month = {"VND/month", 0, INT64_MAX};
-static const nl_param_kind kind_vnd_day = {"VND/day", 0, INT64_MAX};
-const nl_param_kind nl__kind_amount = {"VND", 0, INT64_MAX};
+static const nl_param_kind kind_bool = {"bool", 0, 1, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_years = {"years", 0, 200, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_count = {"count", 1, 1000000, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_bp = {"bp", 0, 1000000, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_vnd_month = {"VND/month", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_vnd_day = {"VND/day", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
+const nl_param_kind nl__kind_amount = {"VND", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
+/* Codes: the unit is the list's name (format 1 wrote degrees as numbers of
+ * unit "degree"); sets: "set of <list>", every subset allowed. */
+static const nl_param_kind kind_degree = {"degree", NL_DEGREE_NONE, NL_DEGREE_DOCTOR,
+                                          NL_PARAM_CODE, &nl__codes_degree};
+static const nl_param_kind kind_majors = {"set of major", 0, (1 << 3) - 1, NL_PARAM_SET,
+                                          &nl__codes_major};
+static const nl_param_kind kind_agencies = {"set of agency", 0, (1 << 3) - 1, NL_PARAM_SET,
+                                            &nl__codes_agency};
+_Static_assert(NL_MAJOR_ELECTRONICS_TELECOM == 2 && NL_AGENCY_STATE == 2,
+               "the set kinds hold every code of their list");
 
 const nl_known_param nl__known[NL_P_KNOWN_COUNT] = {
-    [NL_P_ATTRACTION_PERIOD] = {"attraction.period", &kind_bool},
-    [NL_P_ATTRACTION_MIN_DEGREE] = {"attraction.min_degree", &kind_degree},
-    [NL_P_EXPERT_MIN_DEGREE] = {"expert.min_degree", &kind_degree},
-    [NL_P_EXPERT_CAP1] = {"expert.cap.level1", &kind_vnd_month},
-    [NL_P_EXPERT_CAP2] = {"expert.cap.level2", &kind_vnd_month},
-    [NL_P_EXPERT_CAP3] = {"expert.cap.level3", &kind_vnd_month},
-    [NL_P_EXPERT_CAP4] = {"expert.cap.level4", &kind_vnd_month},
-    [NL_P_EXPERT_YEARS_BACHELOR1] = {"expert.years.bachelor.level1", &kind_years},
-    [NL_P_EXPERT_YEARS_BACHELOR2] = {"expert.years.bachelor.level2", &kind_years},
-    [NL_P_EXPERT_YEARS_BACHELOR3] = {"expert.years.bachelor.level3", &kind_years},
-    [NL_P_EXPERT_YEARS_MASTER1] = {"expert.years.master.level1", &kind_years},
-    [NL_P_EXPERT_YEARS_MASTER2] = {"expert.years.master.level2", &kind_years},
-    [NL_P_EXPERT_YEARS_MASTER3] = {"expert.years.master.level3", &kind_years},
-    [NL_P_EXPERT_SPECIAL_BP] = {"expert.special.multiplier_bp", &kind_bp},
-    [NL_P_EXPERT_WEEK_MONTHS] = {"expert.weekly.months_per_year", &kind_count},
-    [NL_P_EXPERT_WEEK_WEEKS] = {"expert.weekly.weeks_per_year", &kind_count},
-    [NL_P_EXPERT_WEEK_BP] = {"expert.weekly.premium_bp", &kind_bp},
-    [NL_P_EXPERT_DAY_DAYS] = {"expert.daily.days_per_month", &kind_count},
-    [NL_P_EXPERT_DAY_BP] = {"expert.daily.premium_bp", &kind_bp},
-    [NL_P_TRAINING_PERIOD] = {"training.period", &kind_bool},
-    [NL_P_TRAINING_TUITION_BP] = {"training.tuition.share_bp", &kind_bp},
-    [NL_P_TRAINING_MATERIALS_BP] = {"training.materials.share_bp", &kind_bp},
-    [NL_P_TRAINING_MEALS_CAP] = {"training.meals.cap_per_day", &kind_vnd_day},
-    [NL_P_TRAINING_TRAVEL_CAP] = {"training.travel.cap_per_course", &nl__kind_amount},
+    [NL_P_ATTRACTION_PERIOD] = {"attraction.period", &kind_bool, 1},
+    [NL_P_ATTRACTION_MIN_DEGREE] = {"attraction.min_degree", &kind_degree, 1},
+    /* Format 2: the conditions format 1 left to the code. */
+    [NL_P_ATTRACTION_MAJORS] = {"attraction.majors", &kind_majors, 2},
+    [NL_P_ATTRACTION_AGENCIES] = {"attraction.agencies", &kind_agencies, 2},
+    [NL_P_ATTRACTION_DEDICATED] = {"attraction.dedicated_post_required", &kind_bool, 2},
+    [NL_P_EXPERT_MIN_DEGREE] = {"expert.min_degree", &kind_degree, 1},
+    [NL_P_EXPERT_CAP1] = {"expert.cap.level1", &kind_vnd_month, 1},
+    [NL_P_EXPERT_CAP2] = {"expert.cap.level2", &kind_vnd_month, 1},
+    [NL_P_EXPERT_CAP3] = {"expert.cap.level3", &kind_vnd_month, 1},
+    [NL_P_EXPERT_CAP4] = {"expert.cap.level4", &kind_vnd_month, 1},
+    [NL_P_EXPERT_YEARS_BACHELOR1] = {"expert.years.bachelor.level1", &kind_years, 1},
+    [NL_P_EXPERT_YEARS_BACHELOR2] = {"expert.years.bachelor.level2", &kind_years, 1},
+    [NL_P_EXPERT_YEARS_BACHELOR3] = {"expert.years.bachelor.level3", &kind_years, 1},
+    [NL_P_EXPERT_YEARS_MASTER1] = {"expert.years.master.level1", &kind_years, 1},
+    [NL_P_EXPERT_YEARS_MASTER2] = {"expert.years.master.level2", &kind_years, 1},
+    [NL_P_EXPERT_YEARS_MASTER3] = {"expert.years.master.level3", &kind_years, 1},
+    [NL_P_EXPERT_SPECIAL_BP] = {"expert.special.multiplier_bp", &kind_bp, 1},
+    [NL_P_EXPERT_WEEK_MONTHS] = {"expert.weekly.months_per_year", &kind_count, 1},
+    [NL_P_EXPERT_WEEK_WEEKS] = {"expert.weekly.weeks_per_year", &kind_count, 1},
+    [NL_P_EXPERT_WEEK_BP] = {"expert.weekly.premium_bp", &kind_bp, 1},
+    [NL_P_EXPERT_DAY_DAYS] = {"expert.daily.days_per_month", &kind_count, 1},
+    [NL_P_EXPERT_DAY_BP] = {"expert.daily.premium_bp", &kind_bp, 1},
+    [NL_P_TRAINING_PERIOD] = {"training.period", &kind_bool, 1},
+    [NL_P_TRAINING_DEDICATED] = {"training.dedicated_official_required", &kind_bool, 2},
+    [NL_P_TRAINING_SHORT_COURSE] = {"training.short_course_required", &kind_bool, 2},
+    [NL_P_TRAINING_TUITION_BP] = {"training.tuition.share_bp", &kind_bp, 1},
+    [NL_P_TRAINING_MATERIALS_BP] = {"training.materials.share_bp", &kind_bp, 1},
+    [NL_P_TRAINING_MEALS_CAP] = {"training.meals.cap_per_day", &kind_vnd_day, 1},
+    [NL_P_TRAINING_TRAVEL_CAP] = {"training.travel.cap_per_course", &nl__kind_amount, 1},
 };
 
+const nl_code_list *nl__code_list(const char *name)
+{
+    static const nl_code_list *const lists[] = {&nl__codes_degree, &nl__codes_major,
+                                                &nl__codes_agency, &nl__codes_role};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if (name != NULL && strcmp(lists[i]->name, name) == 0)
+            return lists[i];
+    return NULL;
+}
+
 /* Kind of a parameter key: a known key, or a tier amount
- * "attraction.amount.<tier>" (tier: 1-40 of [a-z0-9_]). NULL otherwise. */
-const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier)
+ * "attraction.amount.<tier>" (tier: 1-40 of [a-z0-9_]). NULL otherwise.
+ * *format: the first document format that may hold the key. */
+const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier, int *format)
 {
     *is_tier = false;
+    *format = 1;
     for (size_t i = 0; i < NL_P_KNOWN_COUNT; i++)
-        if (strcmp(nl__known[i].key, key) == 0)
+        if (strcmp(nl__known[i].key, key) == 0) {
+            *format = nl__known[i].format;
             return nl__known[i].kind;
+        }
     size_t plen = strlen(NL_TIER_PREFIX);
     if (strncmp(key, NL_TIER_PREFIX, plen) != 0)
         return NULL;

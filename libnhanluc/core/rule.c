@@ -79,9 +79,84 @@ ptrdiff_t nl_rule_output_index(const nl_rule *r, const char *name)
 
 size_t nl_rule_reason_count(const nl_rule *r) { return r ? r->nreasons : 0; }
 
+const char *nl_rule_reason_parameter(const nl_rule *r, size_t i)
+{
+    return r && i < r->nreasons && r->conds[i].pid >= 0 ? nl__known[r->conds[i].pid].key
+                                                         : NULL;
+}
+
+/* Appends s to buf[used..size), cutting at a UTF-8 character boundary;
+ * false once something did not fit. */
+static bool put_text(char *buf, size_t size, size_t *used, const char *s)
+{
+    size_t n = strlen(s), room = size - 1 - *used;
+    bool fits = n <= room;
+    if (!fits) {
+        n = room;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;   /* s[n] would start the cut: keep whole characters */
+    }
+    memcpy(buf + *used, s, n);
+    *used += n;
+    buf[*used] = '\0';
+    return fits;
+}
+
+nl_status nl_rule_reason_text(const nl_policy *p, const nl_rule *r, int reason, nl_date on,
+                              const char *lang, char *buf, size_t size)
+{
+    if (buf == NULL || size == 0)
+        return NL_EINVAL;
+    buf[0] = '\0';
+    bool vi = lang != NULL && strcmp(lang, "vi") == 0;
+    if (p == NULL || r == NULL || lang == NULL || (!vi && strcmp(lang, "en") != 0))
+        return NL_EINVAL;
+    const nl_cond_decl *cond = NULL;
+    for (size_t i = 0; i < r->nreasons && cond == NULL; i++)
+        if ((int)r->conds[i].reason == reason)
+            cond = &r->conds[i];
+    if (cond == NULL)
+        return NL_ENOTFOUND;
+    if (!nl__date_valid(on))
+        return NL_EDATE;
+    const char *tmpl = vi ? cond->vi : cond->en;
+    nl_use u;
+    size_t used = 0;
+    if (tmpl == NULL || cond->pid < 0 || !nl__use_known(p, (nl_pid)cond->pid, on, &u))
+        return put_text(buf, size, &used, nl_reason_message((nl_reason)reason, lang))
+                   ? NL_OK : NL_ERANGE;
+    const nl_code_list *list = nl__known[cond->pid].kind->list;
+    const char *const *labels = vi ? list->vi : list->en;
+    const char *hole = strstr(tmpl, "{}");
+    if (hole == NULL)   /* a text that names no value */
+        return put_text(buf, size, &used, tmpl) ? NL_OK : NL_ERANGE;
+    bool ok = true;
+    char head[256];
+    size_t hn = (size_t)(hole - tmpl);
+    /* The declarations' texts are short; the head is copied to cut it. */
+    snprintf(head, sizeof head, "%.*s", (int)hn, tmpl);
+    ok = put_text(buf, size, &used, head);
+    if (nl__known[cond->pid].kind->type == NL_PARAM_CODE) {
+        ok = ok && put_text(buf, size, &used, labels[u.value]);
+    } else {
+        size_t shown = 0;
+        for (size_t c = 0; c < list->n && ok; c++) {
+            if (!((u.value >> c) & 1))
+                continue;
+            if (shown++ > 0)
+                ok = put_text(buf, size, &used, vi ? " hoặc " : " or ");
+            ok = ok && put_text(buf, size, &used, labels[c]);
+        }
+        if (shown == 0 && ok)
+            ok = put_text(buf, size, &used, vi ? "(không có giá trị nào)" : "(none)");
+    }
+    ok = ok && put_text(buf, size, &used, hole + 2);
+    return ok ? NL_OK : NL_ERANGE;
+}
+
 int nl_rule_reason(const nl_rule *r, size_t i)
 {
-    return r && i < r->nreasons ? (int)r->reasons[i] : -1;
+    return r && i < r->nreasons ? (int)r->conds[i].reason : -1;
 }
 
 int nl_field_code(const nl_field_info *f, const char *text)

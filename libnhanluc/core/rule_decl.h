@@ -24,13 +24,28 @@ typedef struct nl_field_decl {
  * NL_OK, or NL_ERANGE (the engine zeroes `out` again). */
 typedef nl_status (*nl_decide_fn)(const nl_policy *p, const void *in, void *out);
 
+/* A condition the family checks, by the reason it answers when unmet: the
+ * parameter it reads (its source is the answer's; -1: none, the reason's
+ * own text), and its sentence in Vietnamese and English with "{}" where
+ * the parameter's value on the date goes (a code's label, a set's labels
+ * joined by "hoặc" / "or"), so the text follows the document. NULL texts:
+ * nl_reason_message's. */
+typedef struct nl_cond_decl {
+    nl_reason reason;
+    int pid;
+    const char *vi, *en;
+} nl_cond_decl;
+
+#define NL_COND(reason) {reason, -1, NULL, NULL}
+#define NL_COND_P(reason, pid, vi, en) {reason, (int)(pid), vi, en}
+
 struct nl_rule {
     const char *name, *title_vi, *title_en, *law;
     const nl_field_decl *inputs;
     size_t ninputs, in_size;
     const nl_field_decl *outputs;
     size_t noutputs, out_size;
-    const nl_reason *reasons;
+    const nl_cond_decl *conds;   /* NL_COND(NL_REASON_OK) first, then in checking order */
     size_t nreasons;
     nl_decide_fn decide;
 };
@@ -86,10 +101,10 @@ struct nl_rule {
     NL_OUT(T, m, NL_FIELD_CERTAINTY, 0, NL_CERTAINTY_USER, vi, en, doc)
 
 #define NL__COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define NL_RULE(ident, name_, vi, en, law_, in_t, ins, out_t, outs, reasons_, decide_) \
+#define NL_RULE(ident, name_, vi, en, law_, in_t, ins, out_t, outs, conds_, decide_) \
     _Static_assert(sizeof(in_t) <= 256 && sizeof(out_t) <= 256, "rule structs fit the engine"); \
     const nl_rule ident = {name_, vi, en, law_, ins, NL__COUNT(ins), sizeof(in_t), outs, \
-                           NL__COUNT(outs), sizeof(out_t), reasons_, NL__COUNT(reasons_), \
+                           NL__COUNT(outs), sizeof(out_t), conds_, NL__COUNT(conds_), \
                            decide_}
 
 /* The declared families, in nl_rule_at order. */

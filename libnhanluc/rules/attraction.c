@@ -8,9 +8,12 @@
  * receives 100,000,000 đ if working in Lào Cai city or Sa Pa town, and
  * 150,000,000 đ in a district.
  *
- * Parameters: attraction.period (in force), attraction.min_degree, and one
- * amount per workplace tier, attraction.amount.<tier>; the dated workplace
- * catalogue maps a code on a date to its unit and the unit to its tier
+ * Parameters: attraction.period (in force); one per condition, each citing
+ * its own source: attraction.min_degree (a degree code), attraction.majors
+ * and attraction.agencies (sets of codes), attraction.dedicated_post_required
+ * (bool); and one amount per workplace tier, attraction.amount.<tier>. The
+ * dated workplace catalogue maps a code on a date to its unit and the unit
+ * to its tier
  * (policy.h, nl_workplace_kind: a tier of its own, one derived from the
  * predecessors, ambiguous, or outside the area the resolution covers). */
 #include <string.h>
@@ -28,29 +31,47 @@ static nl_status answer(nl_subsidy *out, nl_reason reason, const nl_use *u,
     return NL_OK;
 }
 
+/* A condition's parameter on the start date; false (the answer filled as
+ * "not in force", citing it) when it has no value then. */
+static bool need(const nl_policy *p, nl_pid pid, nl_date on, nl_use *u, nl_subsidy *out,
+                 nl_certainty *cert)
+{
+    if (nl__use_known(p, pid, on, u)) {
+        nl__weaken(cert, u->certainty);
+        return true;
+    }
+    answer(out, NL_REASON_NOT_IN_FORCE, u, u->certainty);
+    return false;
+}
+
+static bool in_set(int64_t set, unsigned code) { return code < 63 && (set >> code) & 1; }
+
 static nl_status decide(const nl_policy *p, const void *in, void *res)
 {
     const nl_candidate *c = in;
     nl_subsidy *out = res;
-    nl_use period, degree, amount;
+    nl_use period, degree, majors, agencies, dedicated, amount;
     /* The period is a bool: 1 while in force; 0 switches the policy off. */
     if (!nl__use_known(p, NL_P_ATTRACTION_PERIOD, c->start, &period) || period.value == 0)
         return answer(out, NL_REASON_NOT_IN_FORCE, &period, period.certainty);
     nl_certainty cert = period.certainty;
-    if (!nl__use_known(p, NL_P_ATTRACTION_MIN_DEGREE, c->start, &degree))
-        return answer(out, NL_REASON_NOT_IN_FORCE, &degree, degree.certainty);
-    nl__weaken(&cert, degree.certainty);
+    if (!need(p, NL_P_ATTRACTION_MIN_DEGREE, c->start, &degree, out, &cert) ||
+        !need(p, NL_P_ATTRACTION_MAJORS, c->start, &majors, out, &cert) ||
+        !need(p, NL_P_ATTRACTION_AGENCIES, c->start, &agencies, out, &cert) ||
+        !need(p, NL_P_ATTRACTION_DEDICATED, c->start, &dedicated, out, &cert))
+        return NL_OK;
 
-    /* The conditions, in the order the article states them; the first unmet
-     * one is the answer. They share the resolution's citation. */
+    /* The conditions, in the order the article states them (and the
+     * declaration lists them); the first unmet one is the answer, citing
+     * the parameter that states it. */
     if ((int64_t)c->degree < degree.value)
         return answer(out, NL_REASON_DEGREE, &degree, cert);
-    if (c->major != NL_MAJOR_IT && c->major != NL_MAJOR_ELECTRONICS_TELECOM)
-        return answer(out, NL_REASON_MAJOR, &degree, cert);
-    if (c->agency != NL_AGENCY_PARTY && c->agency != NL_AGENCY_STATE)
-        return answer(out, NL_REASON_AGENCY, &degree, cert);
-    if (!c->dedicated_post)
-        return answer(out, NL_REASON_NOT_DEDICATED, &degree, cert);
+    if (!in_set(majors.value, (unsigned)c->major))
+        return answer(out, NL_REASON_MAJOR, &majors, cert);
+    if (!in_set(agencies.value, (unsigned)c->agency))
+        return answer(out, NL_REASON_AGENCY, &agencies, cert);
+    if (dedicated.value && !c->dedicated_post)
+        return answer(out, NL_REASON_NOT_DEDICATED, &dedicated, cert);
     /* The workplace, as the dated catalogue has it on the start date. */
     bool mapped;
     ptrdiff_t w = nl__workplace_on(p, c->workplace, c->start, &mapped);
@@ -80,16 +101,12 @@ static nl_status decide(const nl_policy *p, const void *in, void *res)
 
 /* ------------------------------------------------------------ declaration */
 
-static const char *const degree_codes[] = {"none", "college", "bachelor", "master", "doctor"};
-static const char *const major_codes[] = {"other", "it", "electronics_telecom"};
-static const char *const agency_codes[] = {"other", "party", "state"};
-
 static const nl_field_decl inputs[] = {
-    NL_IN_CODE(nl_candidate, degree, degree_codes, "Trình độ", "Degree",
+    NL_IN_CODE(nl_candidate, degree, nl__degree_names, "Trình độ", "Degree",
                "highest degree held"),
-    NL_IN_CODE(nl_candidate, major, major_codes, "Chuyên ngành", "Major",
+    NL_IN_CODE(nl_candidate, major, nl__major_names, "Chuyên ngành", "Major",
                "major of the degree"),
-    NL_IN_CODE(nl_candidate, agency, agency_codes, "Cơ quan", "Agency",
+    NL_IN_CODE(nl_candidate, agency, nl__agency_names, "Cơ quan", "Agency",
                "kind of employing agency"),
     NL_IN_BOOL(nl_candidate, dedicated_post, "Vị trí chuyên trách CNTT",
                "Dedicated IT post", "a dedicated IT / digital-transformation post"),
@@ -109,15 +126,25 @@ static const nl_field_decl outputs[] = {
                      "weakest certainty of the values used"),
 };
 
-static const nl_reason reasons[] = {
-    NL_REASON_OK, NL_REASON_NOT_IN_FORCE, NL_REASON_DEGREE, NL_REASON_MAJOR,
-    NL_REASON_AGENCY, NL_REASON_NOT_DEDICATED, NL_REASON_OUTSIDE_PROVINCE,
-    NL_REASON_OUTSIDE_AREA, NL_REASON_AMBIGUOUS_WORKPLACE,
+static const nl_cond_decl conditions[] = {
+    NL_COND(NL_REASON_OK),
+    NL_COND(NL_REASON_NOT_IN_FORCE),
+    NL_COND_P(NL_REASON_DEGREE, NL_P_ATTRACTION_MIN_DEGREE,
+              "Trình độ chưa đạt yêu cầu (cần tốt nghiệp {} trở lên).",
+              "Degree below the one required ({} or higher)."),
+    NL_COND_P(NL_REASON_MAJOR, NL_P_ATTRACTION_MAJORS, "Chuyên ngành không phải {}.",
+              "Major is not {}."),
+    NL_COND_P(NL_REASON_AGENCY, NL_P_ATTRACTION_AGENCIES, "Không làm việc tại {}.",
+              "Not working at {}."),
+    NL_COND_P(NL_REASON_NOT_DEDICATED, NL_P_ATTRACTION_DEDICATED, NULL, NULL),
+    NL_COND(NL_REASON_OUTSIDE_PROVINCE),
+    NL_COND(NL_REASON_OUTSIDE_AREA),
+    NL_COND(NL_REASON_AMBIGUOUS_WORKPLACE),
 };
 
 NL_RULE(nl__rule_attraction, "attraction_subsidy", "Hỗ trợ thu hút một lần",
         "One-off attraction subsidy", "docs/law/1-attraction.md", nl_candidate, inputs,
-        nl_subsidy, outputs, reasons, decide);
+        nl_subsidy, outputs, conditions, decide);
 
 nl_status nl_attraction_subsidy(const nl_policy *p, const nl_candidate *c, nl_subsidy *out)
 {

@@ -104,15 +104,12 @@ static nl_status decide(const nl_policy *p, const void *in, void *res)
 
 /* ------------------------------------------------------------ declaration */
 
-static const char *const degree_codes[] = {"none", "college", "bachelor", "master", "doctor"};
-static const char *const role_codes[] = {"member", "item_lead", "team_leader"};
-
 static const nl_field_decl inputs[] = {
-    NL_IN_CODE(nl_expert, degree, degree_codes, "Trình độ", "Degree",
+    NL_IN_CODE(nl_expert, degree, nl__degree_names, "Trình độ", "Degree",
                "degree in the consulting specialty"),
     NL_IN_YEARS(nl_expert, experience_years, "Số năm kinh nghiệm", "Years of experience",
                 "in the consulting specialty; whole months as months / 12"),
-    NL_IN_CODE_OPT(nl_expert, role, role_codes, NL_ROLE_MEMBER, "Vai trò", "Role",
+    NL_IN_CODE_OPT(nl_expert, role, nl__role_names, NL_ROLE_MEMBER, "Vai trò", "Role",
                    "role in the work package"),
     NL_IN_BOOL_OPT(nl_expert, special_expertise, 0, "Chuyên môn đặc biệt",
                    "Special expertise", "informational: special_monthly is always given"),
@@ -139,11 +136,17 @@ static const nl_field_decl outputs[] = {
                      "weakest certainty of the values behind level and the monthly caps"),
 };
 
-static const nl_reason reasons[] = {NL_REASON_OK, NL_REASON_NOT_IN_FORCE, NL_REASON_DEGREE};
+static const nl_cond_decl conditions[] = {
+    NL_COND(NL_REASON_OK),
+    NL_COND(NL_REASON_NOT_IN_FORCE),
+    NL_COND_P(NL_REASON_DEGREE, NL_P_EXPERT_MIN_DEGREE,
+              "Trình độ chưa đạt yêu cầu (cần tốt nghiệp {} trở lên).",
+              "Degree below the one required ({} or higher)."),
+};
 
 NL_RULE(nl__rule_expert, "expert_salary_cap", "Mức trần tiền lương chuyên gia tư vấn",
         "Salary cap of a hired IT expert", "docs/law/3-expert-caps.md", nl_expert, inputs,
-        nl_expert_cap, outputs, reasons, decide);
+        nl_expert_cap, outputs, conditions, decide);
 
 nl_status nl_expert_salary_cap(const nl_policy *p, const nl_expert *e, nl_expert_cap *out)
 {

@@ -42,11 +42,19 @@ static nl_status decide(const nl_policy *p, const void *in, void *res)
     for (int i = 0; i < 4; i++)
         nl__weaken(&cert, rate[i].certainty);
     const nl_use *tuition = &rate[0];
+    /* Each condition cites the parameter that states it. */
+    nl_use dedicated, short_course;
+    if (!nl__use_known(p, NL_P_TRAINING_DEDICATED, t->start, &dedicated))
+        return answer(out, NL_REASON_NOT_IN_FORCE, &dedicated, dedicated.certainty);
+    if (!nl__use_known(p, NL_P_TRAINING_SHORT_COURSE, t->start, &short_course))
+        return answer(out, NL_REASON_NOT_IN_FORCE, &short_course, short_course.certainty);
+    nl__weaken(&cert, dedicated.certainty);
+    nl__weaken(&cert, short_course.certainty);
 
-    if (!t->dedicated_official)
-        return answer(out, NL_REASON_NOT_DEDICATED, tuition, cert);
-    if (!t->short_concentrated)
-        return answer(out, NL_REASON_COURSE_KIND, tuition, cert);
+    if (dedicated.value && !t->dedicated_official)
+        return answer(out, NL_REASON_NOT_DEDICATED, &dedicated, cert);
+    if (short_course.value && !t->short_concentrated)
+        return answer(out, NL_REASON_COURSE_KIND, &short_course, cert);
 
     nl_training_result r = {.eligible = true, .reason = NL_REASON_OK, .source = tuition->source,
                             .certainty = cert};
@@ -97,12 +105,16 @@ static const nl_field_decl outputs[] = {
                      "unconfirmed while the meal / travel caps are"),
 };
 
-static const nl_reason reasons[] = {NL_REASON_OK, NL_REASON_NOT_IN_FORCE,
-                                    NL_REASON_NOT_DEDICATED, NL_REASON_COURSE_KIND};
+static const nl_cond_decl conditions[] = {
+    NL_COND(NL_REASON_OK),
+    NL_COND(NL_REASON_NOT_IN_FORCE),
+    NL_COND_P(NL_REASON_NOT_DEDICATED, NL_P_TRAINING_DEDICATED, NULL, NULL),
+    NL_COND_P(NL_REASON_COURSE_KIND, NL_P_TRAINING_SHORT_COURSE, NULL, NULL),
+};
 
 NL_RULE(nl__rule_training, "training_support", "Hỗ trợ kinh phí đào tạo",
         "Training-cost support", "docs/law/2-training.md", nl_training, inputs,
-        nl_training_result, outputs, reasons, decide);
+        nl_training_result, outputs, conditions, decide);
 
 nl_status nl_training_support(const nl_policy *p, const nl_training *t, nl_training_result *out)
 {

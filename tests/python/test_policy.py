@@ -45,6 +45,22 @@ def test_each_default_is_independent():
 
 
 # ----------------------------------------------------------- parameters
+_LISTS = {"degree": ["none", "college", "bachelor", "master", "doctor"],
+          "major": ["other", "it", "electronics_telecom"],
+          "agency": ["other", "party", "state"]}
+
+
+def _as_int(doc, value):
+    """A format 2 value as the C API holds it: a code's index, a set's
+    bitmask (docs/policy-format.md, "Types, units and ranges")."""
+    if value is None or doc["type"] == "number":
+        return value
+    codes = _LISTS[doc["codes"]]
+    if doc["type"] == "code":
+        return codes.index(value)
+    return sum(1 << codes.index(c) for c in value)
+
+
 def test_parameters_list_the_document(shared_policy, laocai):
     params = shared_policy.parameters()
     assert [p.key for p in params] == sorted(laocai["parameters"])
@@ -52,13 +68,16 @@ def test_parameters_list_the_document(shared_policy, laocai):
     sources = laocai["sources"]
     for p in params:
         doc = laocai["parameters"][p.key]
-        assert p.unit == doc["unit"]
+        # Format 2: a number's unit; a code's list ("degree"); "set of <list>".
+        want = doc.get("unit") or (doc["codes"] if doc["type"] == "code"
+                                   else "set of " + doc["codes"])
+        assert p.unit == want
         assert p.description == doc["description"]
         assert len(p.values) == len(doc["values"])
         for v, dv in zip(p.values, doc["values"]):
             assert v.since == datetime.date.fromisoformat(dv["since"])
             assert v.ended is (dv["value"] is None)
-            assert v.value == dv["value"]
+            assert v.value == _as_int(doc, dv["value"])
             assert v.source == sources[dv["source"]]["citation"]
             assert v.source_url == sources[dv["source"]].get("url", "")
             assert v.status == dv["status"] and v.certainty is v.status
