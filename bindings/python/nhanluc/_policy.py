@@ -3,6 +3,7 @@
 import os as _os
 import stat as _stat
 import threading as _threading
+from enum import Enum as _Enum
 
 from . import _convert as _c
 from . import capi as _capi
@@ -174,10 +175,14 @@ class Policy:
         return _value(v)
 
     def set(self, key, value, since):
-        """What-if: parameter *key* takes *value* (int) from date *since*
+        """What-if: parameter *key* takes *value* from date *since*
         onward, until its next dated change. A value already dated *since*
         is replaced (also one that ended the parameter). The new value has
-        status "user" and a "what-if" source.
+        status "user" and a "what-if" source. *value* is an int; for a code
+        parameter (``attraction.min_degree``) also a code name or enum
+        member (``"master"``, ``Degree.MASTER``); for a set parameter
+        (``attraction.majors``) also an iterable of them (``{"it"}``, the
+        C API's bitmask otherwise).
 
         Copy-on-write: the change is made on a copy of the policy's values,
         which then replaces them; calls running in other threads meanwhile
@@ -192,7 +197,8 @@ class Policy:
                 are refused).
             RangeError (OverflowError): value beyond int64.
         """
-        key, day, value = _c.key(key), _c.date(since, "since"), _c.integer(value, "value")
+        key, day = _c.key(key), _c.date(since, "since")
+        value = _c.integer(self._coded(key, value), "value")
         try:
             self._change(_capi.nl_policy_set, key, day, value)
         except NotFoundError:
@@ -200,6 +206,40 @@ class Policy:
         except InvalidArgumentError:
             raise InvalidArgumentError("parameter %s cannot take the value %d"
                                        % (shown(key), value)) from None
+
+    def _coded(self, key, value):
+        """A code parameter's value given by name ("master", Degree.MASTER)
+        and a set parameter's as an iterable of names ({"it"}) become the
+        int the C API takes (the code's index; a bitmask). Anything else is
+        left to the int checks."""
+        if isinstance(value, int) and not isinstance(value, _Enum):
+            return value
+        try:
+            unit = _capi.nl_policy_param_info(
+                self._p, _capi.nl_policy_param_find(self._p, key)).unit
+        except LookupError:
+            return value   # set() says the key is unknown
+        is_set = unit.startswith("set of ")
+        codes = _CODE_LISTS.get(unit[len("set of "):] if is_set else unit)
+        if codes is None:
+            return value
+
+        def index(code):
+            name = code.name.lower() if isinstance(code, _Enum) else code
+            if not isinstance(name, str) or name not in codes:
+                raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
+                    shown(key), shown(code), ", ".join(codes)))
+            return codes.index(name)
+
+        if not is_set:
+            return index(value)
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+            raise ArgumentTypeError("parameter %s is a set: give an iterable of codes (%s)"
+                                    % (shown(key), ", ".join(codes)))
+        mask = 0
+        for code in value:
+            mask |= 1 << index(code)
+        return mask
 
     def end(self, key, since):
         """What-if: parameter *key* is not in force from *since* until its
@@ -314,6 +354,12 @@ class Policy:
 # Serialises set()/end() (copy-on-write: two writers of one policy must not
 # both start from the same values, or one change would be lost).
 _write_lock = _threading.Lock()
+
+
+# Code lists by name, as the rule declarations give them (a code or set
+# parameter's unit names its list: "degree", "set of major").
+_CODE_LISTS = {f["name"]: tuple(f["codes"]) for r in _rules.rules for f in r.inputs
+               if f["type"] == "code"}
 
 
 def _regular_file(path):

@@ -10,6 +10,7 @@ Records are immutable, compare equal field by field, have a ``repr`` and a
 
 import enum as _enum
 
+from . import capi as _capi
 from ._enums import Certainty, Reason, _reason_message
 
 __all__ = ["Result", "ParameterValue", "Parameter", "Workplace"]
@@ -105,8 +106,17 @@ class Result(_Record):
 
     def message(self, lang="vi"):
         """The reason as a sentence in Vietnamese (``"vi"``, default) or
-        English (``"en"``)."""
-        return _reason_message(self.reason.code, lang)
+        English (``"en"``), as the policy that answered states the condition
+        on the rule's date: with ``attraction.min_degree`` set to "master",
+        "... (a master's degree or higher)." (``nl_rule_reason_text``). A
+        record made by hand or unpickled has no policy: the reason's fixed
+        text (``Reason.message``)."""
+        text = _reason_message(self.reason.code, lang)   # checks lang
+        ctx = getattr(self, "_ctx", None)
+        if ctx is None:
+            return text
+        return _capi.nl_py_reason_text(ctx[0], self._rule_index, self.reason.code, ctx[1],
+                                       lang)
 
 
 class ParameterValue(_Record):

@@ -254,6 +254,23 @@ final class Policy
         return Workplace::fromNative(\nl_policy_workplace($this->handle, $code));
     }
 
+    /**
+     * The sentence for $reason of $rule as this policy states the condition
+     * on $on (nl_rule_reason_text): with attraction.min_degree set to
+     * master's, "… (cần tốt nghiệp thạc sĩ trở lên)." Give it the answer's
+     * rule, reason and date: $policy->reasonText('attraction_subsidy',
+     * $r->reason, $start, 'en'). Result::message() is the reason's fixed text.
+     *
+     * @throws NotFoundException $reason is not one of the rule's (getField() "reason")
+     * @throws InvalidArgumentError $lang is not "vi" or "en"
+     */
+    public function reasonText(string $rule, Reason $reason, string|\DateTimeInterface $on,
+                               string $lang = 'vi'): string
+    {
+        $day = Date::toDays($on, 'on');
+        return \nlb_reason_text($this->handle, $rule, $reason->code(), $day, $lang);
+    }
+
     // --------------------------------------------------------------- rules
     //
     // Every rule family is declared once in C (nhanluc/rule.h, listed in
