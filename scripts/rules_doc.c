@@ -3,39 +3,12 @@
  * nhanluc_rules_doc; `cmake --build build --target rules-doc` rewrites the
  * file, ctest docs.rules_table checks it. */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <nhanluc/nhanluc.h>
 
-typedef struct {
-    char *buf;
-    size_t len, cap;
-} text;
-
-static void put(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        va_start(ap, fmt);
-        int n = vsnprintf(t->buf ? t->buf + t->len : NULL, t->buf ? t->cap - t->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-            exit(2);
-        if (t->buf && t->len + (size_t)n < t->cap) {
-            t->len += (size_t)n;
-            return;
-        }
-        t->cap = (t->cap + (size_t)n + 1) * 2;
-        t->buf = realloc(t->buf, t->cap);
-        if (t->buf == NULL)
-            exit(2);
-    }
-}
+#include "gen_text.h"
 
 static void values(text *t, const nl_field_info *f)
 {
@@ -114,16 +87,7 @@ int main(int argc, char **argv)
     text t = {0};
     document(&t);
     if (argc == 3 && strcmp(argv[1], "--check") == 0) {
-        FILE *f = fopen(argv[2], "rb");
-        if (f == NULL) {
-            perror(argv[2]);
-            return 1;
-        }
-        char *old = malloc(t.len + 2);
-        size_t n = old ? fread(old, 1, t.len + 1, f) : 0;
-        fclose(f);
-        int same = old && n == t.len && memcmp(old, t.buf, t.len) == 0;
-        free(old);
+        int same = gen_same(argv[2], &t);
         free(t.buf);
         if (!same)
             fprintf(stderr, "%s is not what the declarations give: run "
@@ -131,15 +95,8 @@ int main(int argc, char **argv)
         return same ? 0 : 1;
     }
     if (argc == 3 && strcmp(argv[1], "--write") == 0) {
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s.tmp", argv[2]);
-        FILE *f = fopen(tmp, "wb");
-        if (f == NULL || fwrite(t.buf, 1, t.len, f) != t.len || fclose(f) != 0 ||
-            rename(tmp, argv[2]) != 0) {
-            perror(tmp);
-            remove(tmp);
+        if (gen_write(argv[2], &t) != 0)
             return 1;
-        }
         free(t.buf);
         return 0;
     }
