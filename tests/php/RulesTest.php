@@ -61,6 +61,31 @@ final class RulesTest extends PolicyTestCase
         }
     }
 
+    /**
+     * Each declared code list has its enum (written by scripts/php_enums.c,
+     * named after the field as the extension expects), with the declared
+     * codes in order and each case's code() the C value at that position.
+     */
+    public function testEveryCodeListHasItsEnum(): void
+    {
+        $seen = [];
+        foreach (Policy::rules() as $rule) {
+            foreach ($rule['inputs'] as $f) {
+                if ($f['type'] !== 'code') {
+                    continue;
+                }
+                $class = 'NhanLuc\\' . str_replace('_', '', ucwords($f['name'], '_'));
+                $this->assertTrue(enum_exists($class), "{$rule['name']}.{$f['name']}: no enum $class");
+                $this->assertSame($f['codes'], array_map(static fn ($c) => $c->value, $class::cases()), $class);
+                foreach ($class::cases() as $i => $case) {
+                    $this->assertSame($i, $case->code(), "$class::{$case->name}");
+                }
+                $seen[$class] = true;
+            }
+        }
+        $this->assertSame(['NhanLuc\Degree', 'NhanLuc\Major', 'NhanLuc\Agency', 'NhanLuc\Role'], array_keys($seen));
+    }
+
     public function testEvaluateAnswersAsTheTypedMethods(): void
     {
         foreach (['088', 'Sa Pa', 82, 'Huyện Bát Xát'] as $w) {

@@ -5,9 +5,9 @@ declare(strict_types=1);
 namespace NhanLuc;
 
 /**
- * @internal Shared by the input enums (Degree, Major, Agency, Role): accept
- * the case itself, its string value ("bachelor") or the library's integer
- * code (NL_DEGREE_BACHELOR).
+ * @internal Shared by the input enums (Degree, Major, Agency, Role: the code
+ * lists scripts/php_enums.c writes): accept the case itself, its string
+ * value ("bachelor") or the library's integer code (NL_DEGREE_BACHELOR).
  */
 trait EnumInput
 {
