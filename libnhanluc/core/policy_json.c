@@ -507,9 +507,8 @@ static nl_status read_codes_value(ctx *c, json_t *val, const nl_param_kind *kind
         return fail(c, "\"value\" must be an array of %s codes (%s), or null", kind->list->name,
                     names);
     int64_t mask = 0;
-    size_t i;
-    json_t *e;
-    json_array_foreach(val, i, e) {
+    for (size_t i = 0; i < json_array_size(val); i++) {
+        json_t *e = json_array_get(val, i);
         push_index(c, i);
         int k = json_is_string(e) ? code_index(kind->list, json_string_value(e)) : -1;
         if (k < 0)
@@ -699,7 +698,8 @@ static nl_status upgrade_v1(nl_policy *p)
         const implied *m = &v1_implied[i];
         const nl_param_i *a = NULL;
         for (size_t k = 0; k < p->nparams && a == NULL; k++)
-            if (strcmp(p->params[k].key, nl__known[m->anchor].key) == 0)
+            if (p->params[k].key != NULL &&   /* always set once read */
+                strcmp(p->params[k].key, nl__known[m->anchor].key) == 0)
                 a = &p->params[k];
         if (a == NULL)
             continue;   /* the family is not in the document */
