@@ -85,11 +85,11 @@ const char *nl_rule_reason_parameter(const nl_rule *r, size_t i)
                                                          : NULL;
 }
 
-/* Appends s to buf[used..size), cutting at a UTF-8 character boundary;
- * false once something did not fit. */
-static bool put_text(char *buf, size_t size, size_t *used, const char *s)
+/* Appends s[0..n) to buf[used..size), cutting at a UTF-8 character
+ * boundary; false once something did not fit. */
+static bool put_bytes(char *buf, size_t size, size_t *used, const char *s, size_t n)
 {
-    size_t n = strlen(s), room = size - 1 - *used;
+    size_t room = size - 1 - *used;
     bool fits = n <= room;
     if (!fits) {
         n = room;
@@ -100,6 +100,11 @@ static bool put_text(char *buf, size_t size, size_t *used, const char *s)
     *used += n;
     buf[*used] = '\0';
     return fits;
+}
+
+static bool put_text(char *buf, size_t size, size_t *used, const char *s)
+{
+    return put_bytes(buf, size, used, s, strlen(s));
 }
 
 nl_status nl_rule_reason_text(const nl_policy *p, const nl_rule *r, int reason, nl_date on,
@@ -122,20 +127,15 @@ nl_status nl_rule_reason_text(const nl_policy *p, const nl_rule *r, int reason, 
     const char *tmpl = vi ? cond->vi : cond->en;
     nl_use u;
     size_t used = 0;
-    if (tmpl == NULL || cond->pid < 0 || !nl__use_known(p, (nl_pid)cond->pid, on, &u))
+    const nl_code_list *list = cond->pid >= 0 ? nl__known[cond->pid].kind->list : NULL;
+    const char *hole = tmpl ? strstr(tmpl, "{}") : NULL;
+    /* The fixed text unless the condition's text has a slot for a code
+     * parameter's value and that parameter is in force on the date. */
+    if (hole == NULL || list == NULL || !nl__use_known(p, (nl_pid)cond->pid, on, &u))
         return put_text(buf, size, &used, nl_reason_message((nl_reason)reason, lang))
                    ? NL_OK : NL_ERANGE;
-    const nl_code_list *list = nl__known[cond->pid].kind->list;
     const char *const *labels = vi ? list->vi : list->en;
-    const char *hole = strstr(tmpl, "{}");
-    if (hole == NULL)   /* a text that names no value */
-        return put_text(buf, size, &used, tmpl) ? NL_OK : NL_ERANGE;
-    bool ok = true;
-    char head[256];
-    size_t hn = (size_t)(hole - tmpl);
-    /* The declarations' texts are short; the head is copied to cut it. */
-    snprintf(head, sizeof head, "%.*s", (int)hn, tmpl);
-    ok = put_text(buf, size, &used, head);
+    bool ok = put_bytes(buf, size, &used, tmpl, (size_t)(hole - tmpl));
     if (nl__known[cond->pid].kind->type == NL_PARAM_CODE) {
         ok = ok && put_text(buf, size, &used, labels[u.value]);
     } else {

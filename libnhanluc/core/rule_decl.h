@@ -26,7 +26,7 @@ typedef nl_status (*nl_decide_fn)(const nl_policy *p, const void *in, void *out)
 
 /* A condition the family checks, by the reason it answers when unmet: the
  * parameter it reads (its source is the answer's; -1: none, the reason's
- * own text), and its sentence in Vietnamese and English with "{}" where
+ * own text), and its sentence in Vietnamese and English with one "{}" where
  * the parameter's value on the date goes (a code's label, a set's labels
  * joined by "hoặc" / "or"), so the text follows the document. NULL texts:
  * nl_reason_message's. */
