@@ -65,7 +65,12 @@ EOF
 
 export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
 export PHP_INI_SCAN_DIR="$scan:$out/ini"
-export NHANLUC_PHP_EXTENSION="$ext" NHANLUC_TEST_OUT="$out" NHANLUC_SOURCE_DIR="$root"
+# The facts the tests expect, from the case files (tests/cases/<rule>.json),
+# as the build writes them when its tests are on (tests/CMakeLists.txt).
+cmake -DCASES_DIR="$root/tests/cases" -DIN="$root/tests/php/Facts.php.in" -DOUT="$out/Facts.php" \
+  -DLANG=php -P "$root/cmake/facts.cmake"
+export NHANLUC_PHP_EXTENSION="$ext" NHANLUC_TEST_OUT="$out" NHANLUC_SOURCE_DIR="$root" \
+       NHANLUC_PHP_FACTS="$out/Facts.php"
 
 # One test file: PHPUnit under valgrind; its exit status in <Name>.status.
 export NLV_VALGRIND="$valgrind" NLV_PHP="$php" NLV_PHPUNIT="$phpunit" NLV_EXT="$ext" \

@@ -26,7 +26,7 @@
 #include <cmocka.h>
 
 #include "hardening.h"
-#include "../facts.h"
+#include "facts.h"   /* written from tests/cases/<rule>.json into the build tree */
 
 #define NTHREADS 8
 #define BASE_SEED 0x6E68616E6C7563ull   /* "nhanluc" */
