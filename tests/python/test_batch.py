@@ -44,7 +44,9 @@ def random_dates(rng, n):
 
 
 def attraction_population(rng, n=N):
-    codes = np.array([w[0] for w in facts.WORKPLACES] + facts.CODES_NOT_A_UNIT, np.int16)
+    # The batch's workplace column is int16: the codes of no unit that fit it.
+    fits = [c for c in facts.CODES_NOT_A_UNIT if c <= np.iinfo(np.int16).max]
+    codes = np.array([w[0] for w in facts.WORKPLACES] + fits, np.int16)
     return {
         "degree": rng.integers(0, 5, n).astype(np.uint8),
         "major": rng.integers(0, 3, n).astype(np.uint8),
