@@ -1,6 +1,8 @@
 /**
  * @file nhanluc/batch.h
- * @brief Whole populations at once: the three rules over columns of records.
+ * @brief Whole populations at once: any rule over named, typed, strided
+ *        columns (nl_batch_plan, nl_batch_run), and the three original
+ *        families over plain arrays.
  *
  * Each function evaluates @p n records given as a struct of arrays (one
  * array per field, each of @p n elements, e.g. the columns of a data frame
@@ -46,6 +48,7 @@
 #ifndef NHANLUC_BATCH_H
 #define NHANLUC_BATCH_H
 
+#include "rule.h"
 #include "rules.h"
 
 #ifdef __cplusplus
@@ -113,6 +116,108 @@ NL_EXTERN nl_status nl_training_support_batch(
     int64_t *paid_tuition, int64_t *paid_materials, int64_t *paid_meals,
     int64_t *paid_travel, int64_t *total, uint8_t *reason, uint8_t *certainty,
     int threads, size_t *bad_index);
+
+/* ================================================= plans over named columns */
+
+/** Element type of a column (one element per record). */
+typedef enum nl_column_type {
+    NL_COLUMN_U8 = 0,   /**< uint8_t (a numpy bool array too) */
+    NL_COLUMN_I8,       /**< int8_t */
+    NL_COLUMN_I16,      /**< int16_t */
+    NL_COLUMN_I32,      /**< int32_t (an nl_date) */
+    NL_COLUMN_I64,      /**< int64_t (money; numpy datetime64[D] viewed as int64) */
+    NL_COLUMN_F64       /**< double */
+} nl_column_type;
+
+/** Number of nl_column_type values. */
+#define NL_COLUMN_TYPE_COUNT 6
+
+/**
+ * One column of a batch: a field of the rule by name, its element type and
+ * where its elements are. Record k's element is at
+ * (char *)data + k * stride: a numpy slice, a column of a structured array
+ * or of a row-major table is passed as it is, without a copy.
+ *
+ * Inputs are only read. An input's @c stride may be 0: every record then
+ * reads the one element (a constant column, numpy's broadcasting). Outputs
+ * need a stride of at least one element and must not overlap each other or
+ * the inputs.
+ */
+typedef struct nl_column {
+    const char *name;      /**< an input or output of the rule (nl_rule_input,
+                                nl_rule_output), e.g. "degree", "amount" */
+    nl_column_type type;
+    void *data;            /**< record 0's element */
+    ptrdiff_t stride;      /**< bytes from one record's element to the next */
+} nl_column;
+
+/** A contiguous column over a typed C array, e.g.
+ *  NL_COLUMN("start", NL_COLUMN_I32, starts). */
+#define NL_COLUMN(name, type, array) \
+    ((nl_column){(name), (type), (void *)(array), (ptrdiff_t)sizeof *(array)})
+
+/** A batch plan: one rule on one policy, with the tables that make its
+ *  batches fast, built once and reused by any number of nl_batch_run calls
+ *  (from any number of threads at once). Opaque. */
+typedef struct nl_batch_plan nl_batch_plan;
+
+/**
+ * Makes a plan for rule @p r on policy @p p. The plan reads @p p: free the
+ * plan before the policy. A policy changed after the plan was made
+ * (nl_policy_set, nl_policy_end) makes nl_batch_run refuse the plan
+ * (NL_EINVAL) rather than answer from stale tables: make a new one.
+ * @return NL_OK and *out; NL_EINVAL (NULL argument); NL_ENOMEM. On error
+ * *out is NULL.
+ */
+NL_EXTERN nl_status nl_batch_plan_create(const nl_policy *p, const nl_rule *r,
+                                         nl_batch_plan **out);
+
+/** Frees a plan (NULL is a no-op). */
+NL_EXTERN void nl_batch_plan_free(nl_batch_plan *plan);
+
+/** The rule the plan evaluates (NULL if @p plan is NULL). */
+NL_EXTERN const nl_rule *nl_batch_plan_rule(const nl_batch_plan *plan);
+
+/**
+ * The legal sources a batch's "source" column indexes: source i is the
+ * citation of the policy's i-th source (in the document's order), then the
+ * text of values set by the caller ("what-if"), then the text answers cite
+ * for a parameter the document does not have. nl_batch_plan_source returns
+ * NULL past the end.
+ */
+NL_EXTERN size_t nl_batch_plan_source_count(const nl_batch_plan *plan);
+NL_EXTERN const char *nl_batch_plan_source(const nl_batch_plan *plan, size_t i);
+
+/**
+ * Evaluates the plan's rule over @p n records given as named columns.
+ *
+ * Inputs @p in (@p nin of them, any order) are the rule's inputs by name;
+ * an optional input left out takes its default for every record, a
+ * required one left out is refused. Integer fields (bool, code, int,
+ * money, workplace, date) take any integer column type, experience years
+ * a double or an integer column; a value is checked exactly as
+ * nl_rule_eval checks it, never narrowed on the way (an int64 column of
+ * 40000 is the workplace 40000).
+ *
+ * Outputs @p out (@p nout of them) are any of the rule's outputs by name:
+ * money needs NL_COLUMN_I64; the others (bool, int, code, reason,
+ * certainty) an integer type that holds every value the field can take;
+ * a text output ("source") is written as an index into the plan's sources
+ * (nl_batch_plan_source), in an integer type that holds them all.
+ *
+ * The answers are those of nl_rule_eval record by record; all or nothing
+ * as the functions above (the first bad record's status, its index in
+ * @c *bad_index, every output zeroed). @p err (may be NULL) then names the
+ * field and the record ("record 12: degree: 7 is not one of ..."), or the
+ * column refused by the argument checks (err->key: its name).
+ * @return NL_OK; NL_EINVAL (a NULL plan, column array or data pointer; an
+ * unknown, repeated or ill-typed column; a required input missing; an
+ * output of stride 0; the policy changed since the plan was made;
+ * @p threads < 0; or a bad record); NL_EDATE; NL_ERANGE; NL_ENOMEM.
+ */
+NL_EXTERN nl_status nl_batch_run(const nl_batch_plan *plan, size_t n, const nl_column *in,
+                                 size_t nin, const nl_column *out, size_t nout, int threads,
+                                 size_t *bad_index, nl_error *err);
 
 #ifdef __cplusplus
 }

@@ -122,6 +122,8 @@ struct nl_policy {
                                                    NL_PARAM_ABSENT */
     char *absent[NL_P_KNOWN_COUNT];             /* for an absent one: the text
                                                    an answer cites instead */
+    uint64_t generation;     /* counts changes (nl_policy_set, nl_policy_end):
+                                a batch plan refuses a changed policy */
 };
 
 #define NL_PARAM_ABSENT SIZE_MAX

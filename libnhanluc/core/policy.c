@@ -379,6 +379,7 @@ static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool en
     ptrdiff_t i = nl__value_index(prm, since);
     if (i >= 0 && prm->v[i].since == since) {
         prm->v[i] = nv;
+        p->generation++;
         return NL_OK;
     }
     if (prm->n == prm->cap) {
@@ -393,6 +394,7 @@ static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool en
     memmove(&prm->v[at + 1], &prm->v[at], (prm->n - at) * sizeof *prm->v);
     prm->v[at] = nv;
     prm->n++;
+    p->generation++;
     return NL_OK;
 }
 
