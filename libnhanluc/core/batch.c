@@ -29,7 +29,6 @@
  * comparisons with the expert.years.* parameters. */
 #include <float.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1194,25 +1193,6 @@ static size_t run_slice(const void *arg, size_t begin, size_t end)
     return NONE;
 }
 
-static nl_status refuse(nl_error *err, nl_status s, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static nl_status refuse(nl_error *err, nl_status s, const char *key, const char *fmt, ...)
-{
-    if (err == NULL)
-        return s;
-    memset(err, 0, sizeof *err);
-    err->status = s;
-    snprintf(err->key, sizeof err->key, "%s", key);
-    char why[200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    snprintf(err->message, sizeof err->message, "%s%s%s", key, key[0] ? ": " : "", why);
-    return s;
-}
-
 /* Zeroes the output columns that can be written. */
 static void zero_columns(const nl_column *out, size_t nout, size_t n)
 {
@@ -1235,31 +1215,31 @@ static nl_status bind_columns(runctx *c, const nl_column *in, size_t nin, const 
         const char *name = col->name ? col->name : "";
         ptrdiff_t f = nl_rule_input_index(r, col->name);
         if (f < 0)
-            return refuse(err, NL_EINVAL, name, "no input of %s is called so", r->name);
+            return nl__refuse(err, NL_EINVAL, name, "no input of %s is called so", r->name);
         if (c->in[f].at)
-            return refuse(err, NL_EINVAL, name, "column given twice");
+            return nl__refuse(err, NL_EINVAL, name, "column given twice");
         if ((unsigned)col->type >= NL_COLUMN_TYPE_COUNT || col->data == NULL)
-            return refuse(err, NL_EINVAL, name, "no data, or a column type that does not exist");
+            return nl__refuse(err, NL_EINVAL, name, "no data, or a column type that does not exist");
         const nl_field_info *fi = nl_rule_input(r, (size_t)f);
         if (col->type == NL_COLUMN_F64 && fi->type != NL_FIELD_YEARS)
-            return refuse(err, NL_EINVAL, name, "%s needs an integer column", nl_field_type_name(fi->type));
+            return nl__refuse(err, NL_EINVAL, name, "%s needs an integer column", nl_field_type_name(fi->type));
         c->in[f] = (colref){(unsigned char *)col->data, col->stride, col->type};
     }
     for (size_t f = 0; f < c->nin; f++)
         if (c->in[f].at == NULL && !nl_rule_input(r, f)->optional)
-            return refuse(err, NL_EINVAL, nl_rule_input(r, f)->name, "missing column (required)");
+            return nl__refuse(err, NL_EINVAL, nl_rule_input(r, f)->name, "missing column (required)");
     for (size_t g = 0; g < nout; g++) {
         const nl_column *col = &out[g];
         const char *name = col->name ? col->name : "";
         ptrdiff_t o = nl_rule_output_index(r, col->name);
         if (o < 0)
-            return refuse(err, NL_EINVAL, name, "no output of %s is called so", r->name);
+            return nl__refuse(err, NL_EINVAL, name, "no output of %s is called so", r->name);
         if (c->out[o].at)
-            return refuse(err, NL_EINVAL, name, "column given twice");
+            return nl__refuse(err, NL_EINVAL, name, "column given twice");
         if ((unsigned)col->type >= NL_COLUMN_TYPE_COUNT || col->data == NULL)
-            return refuse(err, NL_EINVAL, name, "no data, or a column type that does not exist");
+            return nl__refuse(err, NL_EINVAL, name, "no data, or a column type that does not exist");
         if (col->stride == 0)
-            return refuse(err, NL_EINVAL, name, "an output needs a stride of one element or more");
+            return nl__refuse(err, NL_EINVAL, name, "an output needs a stride of one element or more");
         const nl_field_info *fi = nl_rule_output(r, (size_t)o);
         bool fits = fi->type == NL_FIELD_TEXT
                         ? col_holds(col->type, 0, (int64_t)c->pl->nsrc - 1)
@@ -1267,7 +1247,7 @@ static nl_status bind_columns(runctx *c, const nl_column *in, size_t nin, const 
                     : fi->type == NL_FIELD_MONEY ? col->type == NL_COLUMN_I64
                                                  : col_holds(col->type, fi->min, fi->max);
         if (!fits)
-            return refuse(err, NL_EINVAL, name, "a %s column cannot hold every %s value",
+            return nl__refuse(err, NL_EINVAL, name, "a %s column cannot hold every %s value",
                           (const char *[]){"uint8", "int8", "int16", "int32", "int64",
                                            "float64"}[col->type],
                           nl_field_type_name(fi->type));
@@ -1329,20 +1309,20 @@ nl_status nl_batch_run(const nl_batch_plan *pl, size_t n, const nl_column *in, s
     nl_status s = NL_EINVAL;
     runctx *c = NULL;
     if (pl == NULL || (in == NULL && nin > 0) || (out == NULL && nout > 0)) {
-        refuse(err, s, "", "no plan, or no column array");
+        nl__refuse(err, s, "", "no plan, or no column array");
         goto fail;
     }
     if (threads < 0) {
-        refuse(err, s, "threads", "%d is negative", threads);
+        nl__refuse(err, s, "threads", "%d is negative", threads);
         goto fail;
     }
     if (pl->generation != pl->p->generation) {
-        refuse(err, s, "policy", "the policy changed after the plan was made: make a new plan");
+        nl__refuse(err, s, "policy", "the policy changed after the plan was made: make a new plan");
         goto fail;
     }
     if (pl->r->ninputs > FMAX || pl->r->noutputs > FMAX || (c = calloc(1, sizeof *c)) == NULL) {
         s = NL_ENOMEM;
-        refuse(err, s, "", "out of memory");
+        nl__refuse(err, s, "", "out of memory");
         goto fail;
     }
     c->pl = pl;

@@ -179,10 +179,7 @@ const char *nl_field_type_name(nl_field_type t)
 
 /* ------------------------------------------------------------ checking */
 
-static nl_status refuse(nl_error *err, nl_status s, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static nl_status refuse(nl_error *err, nl_status s, const char *field, const char *fmt, ...)
+nl_status nl__refuse(nl_error *err, nl_status s, const char *field, const char *fmt, ...)
 {
     if (err == NULL)
         return s;
@@ -209,12 +206,12 @@ static nl_status check(const nl_field_info *f, nl_value v, nl_error *err)
         /* !(x >= min) also refuses NaN. */
         if (!(v.f >= (double)f->min) || !isfinite(v.f) ||
             (f->max >= f->min && v.f > (double)f->max))
-            return refuse(err, NL_EINVAL, f->name, "%g is not a finite number of years >= %" PRId64,
+            return nl__refuse(err, NL_EINVAL, f->name, "%g is not a finite number of years >= %" PRId64,
                           v.f, f->min);
         return NL_OK;
     case NL_FIELD_DATE:
         if (v.i < f->min || v.i > f->max)
-            return refuse(err, NL_EDATE, f->name,
+            return nl__refuse(err, NL_EDATE, f->name,
                           "day %" PRId64 " is not a date in 0001-01-01..9999-12-31", v.i);
         return NL_OK;
     case NL_FIELD_CODE:
@@ -224,20 +221,20 @@ static nl_status check(const nl_field_info *f, nl_value v, nl_error *err)
             for (size_t i = 0; i < f->ncodes && used < sizeof list; i++)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%" PRIu64 " (%s)",
                                          i ? ", " : "", (uint64_t)i, f->codes[i]);
-            return refuse(err, NL_EINVAL, f->name, "%" PRId64 " is not one of %s", v.i, list);
+            return nl__refuse(err, NL_EINVAL, f->name, "%" PRId64 " is not one of %s", v.i, list);
         }
         return NL_OK;
     case NL_FIELD_BOOL:
         if (v.i != 0 && v.i != 1)
-            return refuse(err, NL_EINVAL, f->name, "%" PRId64 " is not 0 (false) or 1 (true)",
+            return nl__refuse(err, NL_EINVAL, f->name, "%" PRId64 " is not 0 (false) or 1 (true)",
                           v.i);
         return NL_OK;
     default:
         if (v.i < f->min || v.i > f->max) {
             if (f->max == INT64_MAX)
-                return refuse(err, NL_EINVAL, f->name, "%" PRId64 " is below %" PRId64, v.i,
+                return nl__refuse(err, NL_EINVAL, f->name, "%" PRId64 " is below %" PRId64, v.i,
                               f->min);
-            return refuse(err, NL_EINVAL, f->name,
+            return nl__refuse(err, NL_EINVAL, f->name,
                           "%" PRId64 " is outside %" PRId64 "..%" PRId64, v.i, f->min, f->max);
         }
         return NL_OK;
@@ -291,7 +288,7 @@ static nl_status check_decl(const nl_field_decl *d, nl_value v, nl_error *err)
 {
     if (d->size == 4 && d->info.type != NL_FIELD_YEARS && d->info.type != NL_FIELD_CODE &&
         (v.i < INT32_MIN || v.i > INT32_MAX))
-        return refuse(err, NL_ERANGE, d->info.name, "%" PRId64 " does not fit 32 bits", v.i);
+        return nl__refuse(err, NL_ERANGE, d->info.name, "%" PRId64 " does not fit 32 bits", v.i);
     return check(&d->info, v, err);
 }
 
@@ -326,16 +323,16 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
     if (err)
         memset(err, 0, sizeof *err);
     if (r == NULL)
-        return refuse(err, NL_EINVAL, "", "no rule given");
+        return nl__refuse(err, NL_EINVAL, "", "no rule given");
     if ((out == NULL && nout > 0) || nout > r->noutputs)
-        return refuse(err, NL_EINVAL, "", "%s has %zu outputs, %zu asked for", r->name,
+        return nl__refuse(err, NL_EINVAL, "", "%s has %zu outputs, %zu asked for", r->name,
                       r->noutputs, nout);
     if (out)
         memset(out, 0, nout * sizeof *out);
     if (p == NULL)
-        return refuse(err, NL_EINVAL, "", "no policy given");
+        return nl__refuse(err, NL_EINVAL, "", "no policy given");
     if ((in == NULL && nin > 0) || nin > r->ninputs)
-        return refuse(err, NL_EINVAL, "", "%s has %zu inputs, %zu given", r->name, r->ninputs,
+        return nl__refuse(err, NL_EINVAL, "", "%s has %zu inputs, %zu given", r->name, r->ninputs,
                       nin);
 
     _Alignas(max_align_t) unsigned char args[256], res[256];
@@ -350,7 +347,7 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
         } else if (d->info.optional) {
             v = d->info.default_value;
         } else {
-            return refuse(err, NL_EINVAL, d->info.name, "missing field (required)");
+            return nl__refuse(err, NL_EINVAL, d->info.name, "missing field (required)");
         }
         nl_status s = check_decl(d, v, date_status == NL_OK ? &date_err : NULL);
         if (s == NL_EDATE && date_status == NL_OK) {
@@ -370,7 +367,7 @@ nl_status nl_rule_eval(const nl_policy *p, const nl_rule *r, const nl_value *in,
     if (s != NL_OK) {
         if (out)
             memset(out, 0, nout * sizeof *out);
-        return refuse(err, s, "", "%s: %s", r->name,
+        return nl__refuse(err, s, "", "%s: %s", r->name,
                       s == NL_ERANGE ? "an amount would pass the int64 range" : nl_strerror(s));
     }
     for (size_t i = 0; i < nout; i++)

@@ -112,6 +112,11 @@ extern const nl_rule nl__rule_attraction, nl__rule_expert, nl__rule_training;
 
 /* The typed entry points: checks `in` against the declaration (the same
  * checks nl_rule_eval makes), zeroes `out`, decides. */
+/* Fills err (when not NULL) for a refusal about `field` ("" for none):
+ * err->key = field, err->message = "field: why". Returns s. */
+nl_status nl__refuse(nl_error *err, nl_status s, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 nl_status nl__rule_call(const nl_rule *r, const nl_policy *p, const void *in, void *out);
 
 #endif
