@@ -342,11 +342,6 @@ static size_t src_index(const nl_batch_plan *pl, const char *s)
     return 0;
 }
 
-static inline bool flag_bad(uint8_t f)
-{
-    return f > 1;
-}
-
 /* ============================================== 1. attraction subsidy */
 
 /* Table layout: cell ((interval << 8 | person) * nslots + slot), where
