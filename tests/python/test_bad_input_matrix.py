@@ -784,11 +784,15 @@ case(row, "flag 2 at record 1",
 case(row, "data is text, not a table",
      lambda p: nb().attraction_subsidy(p, "degree"),
      raises(TypeErr, EINVAL))
-case(row, "capi wrong buffer type",
-     lambda p: capi.nlb_attraction_subsidy_batch(p._p, b"\x02", b"\x01", b"\x02", b"\x01",
-                                                  b"\x52\x00\x00\x00", b"\x00\x00\x00\x00",
-                                                  bytearray(8), bytearray(1), None, 1),
+case(row, "capi buffer of a type the library does not read (float32)",
+     lambda p: capi.nl_py_plan_run(capi.nl_py_plan(p._p, 0),
+                                   {"degree": memoryview(b"\x00\x00\x00\x40").cast("f")},
+                                   {"amount": bytearray(8)}, 1),
      raises(TypeError))
+case(row, "capi money output of int32",
+     lambda p: capi.nl_py_plan_run(capi.nl_py_plan(p._p, 0), {"degree": b"\x02"},
+                                   {"amount": memoryview(bytearray(4)).cast("i")}, 1),
+     raises(Invalid, EINVAL))
 
 # ------------------------------------------------------- batch-wrong-length
 row = "batch-wrong-length"
@@ -799,9 +803,9 @@ case(row, "3 and 4 records",
 case(row, "an empty column among full ones",
      batch("expert_salary_cap", on=[]), raises(Invalid, EINVAL, "on"))
 case(row, "capi columns of different lengths",
-     lambda p: capi.nlb_attraction_subsidy_batch(p._p, b"\x02\x02", b"\x01", b"\x02", b"\x01",
-                                                  b"\x52\x00", b"\x00\x00\x00\x00",
-                                                  bytearray(8), bytearray(1), None, 1),
+     lambda p: capi.nl_py_plan_run(capi.nl_py_plan(p._p, 0), {"degree": b"\x02\x02",
+                                                              "major": b"\x01"},
+                                   {"reason": bytearray(2)}, 1),
      raises(ValueError))
 
 

@@ -14,6 +14,7 @@ import pytest
 np = pytest.importorskip("numpy")
 
 import facts  # noqa: E402
+import nhanluc  # noqa: E402
 from nhanluc import cli  # noqa: E402
 
 CITY, DISTRICT = facts.AMOUNT_CITY_TOWN, facts.AMOUNT_DISTRICT
@@ -34,6 +35,21 @@ EXPECT = [("Lan", CITY, "ok", CITY), ("Minh", DISTRICT, "ok", 200_000_000),
           ("Hoa", 0, "degree", 0), ("Tú", 0, "not_in_force", 0),
           ("Nam", 0, "not_dedicated", 0), ("Mai", 0, "outside_province", 0)]
 REFORM = "attraction.amount.district=200M@2025-01-01"
+# Lan's legal source, as the single-record call cites it.
+LAN_SOURCE = nhanluc.Policy.default().attraction_subsidy(
+    degree="bachelor", major="it", agency="state", dedicated_post=True, workplace=88,
+    start="2024-05-01").source
+HEADER = "name,amount,reason,source,certainty,eligible"
+
+
+def line(*fields, delimiter=","):
+    """One CSV line as the writer quotes it."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="").writerow(fields)
+    return out.getvalue()
+
+
+LAN = line("Lan", CITY, "ok", LAN_SOURCE, "unconfirmed", "true")
 
 
 def run(*args):
@@ -63,9 +79,11 @@ def test_round_trip_with_reform(tmp_path, people, engine):
     rows = read(res)
     assert [r["name"] for r in rows] == [e[0] for e in EXPECT]
     assert list(rows[0]) == ["name", "degree", "major", "agency", "dedicated_post",
-                             "workplace", "start", "amount", "reason", "certainty",
-                             "eligible", "amount_reform", "reason_reform",
-                             "certainty_reform", "eligible_reform", "amount_change"]
+                             "workplace", "start", "amount", "reason", "source",
+                             "certainty", "eligible", "amount_reform", "reason_reform",
+                             "source_reform", "certainty_reform", "eligible_reform",
+                             "amount_change"]
+    assert rows[0]["source"] == rows[0]["source_reform"] == LAN_SOURCE
     for r, (name, amount, reason, reformed) in zip(rows, EXPECT):
         assert (int(r["amount"]), r["reason"], int(r["amount_reform"]),
                 int(r["amount_change"])) == (amount, reason, reformed, reformed - amount)
@@ -94,7 +112,7 @@ def test_as_a_module_with_progress(tmp_path, people):
     assert p.returncode == 0, p.stderr
     assert "100%" in p.stderr and "6/6 records" in p.stderr
     assert "Total" in p.stdout and "VND 250,000,000" in p.stdout
-    assert list(read(res)[0]) == ["name", "amount", "reason", "certainty", "eligible"]
+    assert list(read(res)[0]) == HEADER.split(",")
 
 
 def test_standard_input(people):
@@ -201,7 +219,7 @@ def test_output_onto_a_fifo_is_written_through(tmp_path, people):
     th.join(60)   # a guard against a hang, not a timing check
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)   # not replaced by a regular file
     lines = got[0].decode("utf-8").splitlines()
-    assert lines[0] == "name,amount,reason,certainty,eligible"
+    assert lines[0] == HEADER
     assert [ln.split(",")[0] for ln in lines[1:]] == [e[0] for e in EXPECT]
 
 
@@ -218,8 +236,7 @@ def test_output_to_dev_stdout_is_written_to_the_standard_output_as_it_is(tmp_pat
                            stdout=f, stderr=subprocess.PIPE, text=True)
     assert p.returncode == 0, p.stderr
     text = log.read_text(encoding="utf-8").splitlines()
-    assert text[:3] == ["before", "name,amount,reason,certainty,eligible",
-                        "Lan,%d,ok,unconfirmed,true" % CITY]
+    assert text[:3] == ["before", HEADER, LAN]
     assert len(text) == 2 + len(EXPECT) + 3 and "250.000.000 đ" in text[-1]
 
 
@@ -527,8 +544,8 @@ def test_a_tab_delimiter_is_written_as_backslash_t(tmp_path):
     res = tmp_path / "res.tsv"
     code, _, err = run("attraction", src, "--delimiter", "\\t", "-o", res, "--keep", "name")
     assert code == 0, err
-    assert res.read_text(encoding="utf-8").splitlines()[1] == "Lan\t%d\tok\tunconfirmed\ttrue" \
-        % CITY
+    assert res.read_text(encoding="utf-8").splitlines()[1] == line(
+        "Lan", CITY, "ok", LAN_SOURCE, "unconfirmed", "true", delimiter="\t")
 
 
 def test_a_spreadsheet_given_as_input_says_it_is_one(tmp_path):
@@ -581,8 +598,7 @@ def test_dash_as_an_output_is_the_standard_output(tmp_path, people):
                        capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
-    assert lines[:2] == ["name,amount,reason,certainty,eligible",
-                         "Lan,%d,ok,unconfirmed,true" % CITY]
+    assert lines[:2] == [HEADER, LAN]
     assert "250.000.000 đ" in lines[-1]
     assert sorted(os.listdir(tmp_path)) == ["people.csv"]
 

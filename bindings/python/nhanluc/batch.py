@@ -1,85 +1,92 @@
-"""Whole populations at once: the three rules over columns (numpy, pandas).
+"""Whole populations at once: every declared rule over columns (numpy, pandas).
 
-Each function evaluates every record of a table -- a pandas DataFrame, a
-dict of columns, or columns given as keyword arguments -- with the C batch
-API (nhanluc/batch.h, docs/batch.md): the answers are exactly those of the
-single-record methods of :class:`nhanluc.Policy`, field by field::
+Each rule family the library declares (:data:`nhanluc._rules.rules`,
+docs/rules.md) evaluates every record of a table -- a pandas DataFrame, a
+dict of columns, or columns given as keyword arguments -- through a C batch
+plan (``nl_batch_plan``, nhanluc/batch.h, docs/batch.md): the answers are
+exactly those of the single-record methods of :class:`nhanluc.Policy`,
+field by field, the legal source included. Nothing in this module names a
+family: the columns, their conversions, the result columns and the
+functions below are derived from the declarations::
 
     import nhanluc, nhanluc.batch
     p = nhanluc.Policy.default()
     res = nhanluc.batch.attraction_subsidy(p, df)        # df: a DataFrame
     res["amount"].sum(), res["eligible"].sum(), res["reason"].value_counts()
 
-    out = nhanluc.batch.attraction_subsidy(               # numpy columns
-        p, degree=deg, major=maj, agency=ag, dedicated_post=post,
-        workplace=wp, start=start)
-    out["amount"], out["reason"]                          # numpy arrays
+    plan = nhanluc.batch.Plan(p, "attraction_subsidy")   # made once ...
+    for part in partitions:                               # ... run many times
+        out = plan.run(part)                              # dict of numpy arrays
+    out["amount"], out["reason"], plan.sources[out["source"][0]]
 
-Columns (the keyword names of the single-record methods):
+Functions: one per family, named as the :class:`nhanluc.Policy` method
+(``attraction_subsidy``, ``expert_salary_cap``, ``training_support``, and
+any family added later), and :func:`evaluate` taking the family's name or
+its short name (:data:`KINDS`: the first word of the name, "attraction",
+"expert", "training").
 
-========================  ==================================================
-attraction_subsidy        degree, major, agency, dedicated_post, workplace,
-                          start
-expert_salary_cap         degree, experience_years, on; role (default
-                          "member")
-training_support          dedicated_official, short_concentrated, days,
-                          start, tuition; materials, meals, travel (default 0)
-========================  ==================================================
+Columns: the keyword names of the single-record method (:data:`COLUMNS`);
+an optional input left out takes its declared default for every record.
+What a column may hold (converted vectorised):
 
-What a column may hold (converted vectorised; the C types are those of
-batch.h):
-
-- enums (degree, major, agency, role): integer codes, or names as text
-  ("bachelor", "IT", "electronics-telecom": as the single-record methods
-  accept them), or a pandas Categorical of names;
+- code fields (degree, major, agency, role): integer codes, or names as
+  text ("bachelor", "IT", "electronics-telecom": as the single-record
+  methods accept them), or a pandas Categorical of names;
 - flags (dedicated_post, dedicated_official, short_concentrated): bool, the
   integers 0/1, or text true/false, yes/no, 1/0;
-- workplace: GSO codes as integers (88) or text ("088");
-- dates (start, on): datetime64 (any unit: the calendar day is used; naive
-  only, time-zone-aware columns are refused), ISO text "YYYY-MM-DD",
+- workplace: GSO codes of any level as integers (88, 2647) or text ("088",
+  "02647"), or a unit's name ("Sa Pa", "Xã Bát Xát"), resolved on the
+  record's date by the library as the single-record calls do;
+- dates: datetime64 (any unit: the calendar day is used; naive only,
+  time-zone-aware columns are refused), ISO text "YYYY-MM-DD",
   datetime.date objects, or integers counting days since 1970-01-01 (the
   library's nl_date);
-- money (tuition, materials, meals, travel): integer đồng (floats are
-  refused, as everywhere in nhanluc: a float column usually means missing
-  values);
-- days: integers; experience_years: floats or integers;
+- money: integer đồng (floats are refused, as everywhere in nhanluc: a
+  float column usually means missing values); other integers: integers;
+  years (experience_years): floats or integers;
 - text in a number column (a CSV read as text) is parsed: "5000000",
-  "12.5" for experience_years; an empty text is a missing value.
+  "12.5" for years; an empty text is a missing value.
 
-A single value (``start="2024-05-01"``) stands for a whole column. Columns
-whose dtype already is the C type -- uint8 or bool for enums and flags,
-int16 for workplace, int32 for dates and days, int64 for money, float64 for
-experience -- and C-contiguous are handed to the library without a copy;
-others are converted (one pass, range-checked: a value that does not fit
-the C type is an error at its record, never wrapped around).
+A single value (``start="2024-05-01"``) stands for a whole column (a
+broadcast array of stride 0: nothing is copied n times). Columns of a type
+the library reads -- bool, uint8, int8, int16, int32, int64 (datetime64[D]
+is read as its int64 days), float64 for years -- are handed to it as they
+are, **of any stride** (a slice ``a[::2]``, a column of a structured array,
+a DataFrame column), without a copy; the library checks each value exactly
+(a workplace 68207 in an int32 column is that code, never wrapped). Other
+columns are converted once (text by distinct value).
 
 Results: with a DataFrame input (or ``as_frame=True``) a DataFrame with the
-input's index; otherwise a dict of numpy arrays. Columns:
-
-- attraction_subsidy: amount, reason, certainty, eligible;
-- expert_salary_cap: level, monthly, weekly, daily, special_monthly,
-  reason, certainty, eligible;
-- training_support: paid_tuition, paid_materials, paid_meals, paid_travel,
-  total, reason, certainty, eligible (``paid_*`` so that the result can be
-  joined to its input, whose columns are tuition, materials, ...).
-
-Amounts are int64 đồng. In a DataFrame, reason and certainty are
-categoricals whose categories are :data:`REASONS` / :data:`CERTAINTIES` in
-code order (``.cat.codes`` gives the C codes); in a dict they are uint8 code
-arrays: ``REASONS[code]`` names one. ``eligible`` is ``reason == "ok"``.
-``certainty=False`` skips the certainty column.
+input's index; otherwise a :class:`Columns` dict of numpy arrays. Columns
+(:data:`OUTPUTS`): the rule's declared outputs in order, then
+``eligible`` (``reason == "ok"``) if the rule does not declare it. An
+output named as an input (training's tuition, materials, ...) is
+``paid_<name>``, so that the result joins its input. Money is int64 đồng;
+reason and certainty columns are uint8 codes (``REASONS[code]``,
+``CERTAINTIES[code]``) in a dict and categoricals (categories in code
+order: ``.cat.codes`` gives the C codes) in a DataFrame; ``source`` is an
+index into :attr:`Plan.sources` (``result.sources`` of a dict) in a dict
+and a categorical of the citation texts in a DataFrame.
+``certainty=False`` skips the certainty columns; ``outputs=[...]`` computes
+only the columns named.
 
 Errors are all or nothing, as in C: if any record is invalid, the call
 raises the typed exception of the first bad record (lowest position) --
 :class:`~nhanluc.InvalidArgumentError`, :class:`~nhanluc.DateError`,
-:class:`~nhanluc.RangeError`, :class:`~nhanluc.ArgumentTypeError` -- whose
-``.index`` is that position (0-based, whatever the DataFrame's index) and
-``.column`` the column at fault when known; no result is returned. A
-missing column is an InvalidArgumentError naming it (and what it may have
-been misspelt as).
+:class:`~nhanluc.RangeError`, :class:`~nhanluc.ArgumentTypeError`,
+:class:`~nhanluc.NotFoundError`, :class:`~nhanluc.AmbiguousNameError` --
+whose ``.index`` is that position (0-based, whatever the DataFrame's
+index) and ``.field`` / ``.column`` the column at fault; no result is
+returned. A missing column is an InvalidArgumentError naming it (and what
+it may have been misspelt as).
 
 Threads: ``threads=0`` (default) uses every core, 1 the calling thread only.
 The GIL is released during the library call.
+
+A :class:`Plan` is made for a policy and follows it: after
+``policy.set(...)`` (which gives the policy a new C handle) the next run
+remakes the plan's tables first. Like a Policy, a Plan does not pickle:
+each process (a Dask worker) makes its own.
 
 numpy is required by this module (not by ``import nhanluc``); pandas is
 used only when a DataFrame is given or asked for.
@@ -87,7 +94,6 @@ used only when a DataFrame is given or asked for.
 
 import datetime as _dt
 import difflib as _difflib
-import math as _math
 import sys as _sys
 
 try:
@@ -97,14 +103,12 @@ except ImportError as _e:   # pragma: no cover - depends on the machine
                       "the rest of nhanluc works without it") from _e
 
 from . import _convert as _c
+from . import _rules
 from . import capi as _capi
-from ._enums import Agency, Certainty, Degree, Major, Reason, Role
+from ._enums import Certainty, Reason
 from ._errors import (ArgumentTypeError, DateError, Error, InvalidArgumentError, RangeError,
                       error_for, shown)
 from ._policy import Policy
-
-__all__ = ["attraction_subsidy", "expert_salary_cap", "training_support", "evaluate",
-           "REASONS", "CERTAINTIES", "COLUMNS", "KINDS"]
 
 #: Reason names in C code order: ``REASONS[code]`` ("ok", "not_in_force", ...).
 REASONS = tuple(str(m) for m in Reason._by_code)
@@ -112,70 +116,118 @@ REASONS = tuple(str(m) for m in Reason._by_code)
 CERTAINTIES = tuple(str(m) for m in Certainty._by_code)
 
 _EPOCH64 = np.datetime64("1970-01-01", "D")
+_INT64_MIN = np.iinfo(np.int64).min
+
+# Element types the library reads as they are (nl_column_type).
+_DIRECT = frozenset(np.dtype(t) for t in (np.bool_, np.uint8, np.int8, np.int16, np.int32,
+                                          np.int64))
+
+# Field type (nl_field_type_name) -> how a column of it converts.
+_KIND_OF = {"code": "enum", "bool": "flag", "workplace": "workplace", "date": "date",
+            "money": "money", "int": "int", "years": "real"}
 
 
 class _Col:
-    """One input column: its name, kind (how it converts), C dtype,
-    default (None: required) and enum class."""
-    __slots__ = ("name", "kind", "dtype", "default", "enum")
+    """One input column, from the field's declaration: name, kind (how it
+    converts), the dtype converted values take, whether it is optional,
+    the enum class of a code field, its declared range."""
+    __slots__ = ("name", "kind", "dtype", "optional", "default", "enum", "lo", "hi")
 
-    def __init__(self, name, kind, dtype, default=None, enum=None):
-        self.name, self.kind, self.dtype = name, kind, np.dtype(dtype)
-        self.default, self.enum = default, enum
+    def __init__(self, field):
+        self.name = field["name"]
+        self.kind = _KIND_OF[field["type"]]
+        self.dtype = np.dtype(np.float64 if self.kind == "real" else np.int64)
+        self.optional = bool(field["optional"])
+        self.default = _rules._default(field) if self.optional else None
+        self.enum = _rules._enum_for(field) if self.kind == "enum" else None
+        self.lo, self.hi = field["min"], field["max"]
+
+
+class _Out:
+    """One output column: the field's name in the library, its name in
+    results, the dtype of the buffer the library writes, its field type."""
+    __slots__ = ("field", "name", "dtype", "type")
+
+    def __init__(self, field, inputs):
+        self.field = field["name"]
+        self.name = "paid_" + self.field if self.field in inputs else self.field
+        self.type = field["type"]
+        if self.type == "money":
+            self.dtype = np.dtype(np.int64)
+        elif self.type == "years":
+            self.dtype = np.dtype(np.float64)
+        elif self.type == "text":
+            self.dtype = None   # an index into the plan's sources: chosen per plan
+        elif field["min"] >= 0 and field["max"] <= 255:
+            self.dtype = np.dtype(np.uint8)
+        else:
+            self.dtype = np.dtype(np.int64)
 
 
 class _Kind:
-    __slots__ = ("name", "rule", "inputs", "outputs", "cfunc", "cost")
+    """A rule family as this module sees it: its short name, the rule, the
+    input and output columns, the money column a scenario adds up."""
+    __slots__ = ("name", "rule", "index", "inputs", "outputs", "derived_eligible", "cost")
 
-    def __init__(self, name, rule, inputs, outputs, cfunc, cost):
-        self.name, self.rule, self.inputs, self.outputs = name, rule, inputs, outputs
-        self.cfunc, self.cost = cfunc, cost
+    def __init__(self, rule):
+        self.rule = rule.name
+        self.name = rule.name.split("_", 1)[0]
+        self.index = rule.index
+        self.inputs = [_Col(f) for f in rule.inputs]
+        names = {c.name for c in self.inputs}
+        outs = [_Out(f, names) for f in rule.outputs]
+        declared = [o for o in outs if o.field == "eligible"]
+        self.derived_eligible = not declared
+        self.outputs = [o for o in outs if o.field != "eligible"] + declared
+        money = [o.name for o in self.outputs if o.type == "money"]
+        self.cost = "total" if "total" in money else money[0] if money else None
+
+    def result_names(self):
+        return tuple(o.name for o in self.outputs) + (("eligible",) if self.derived_eligible
+                                                      else ())
 
 
-_KINDS = {
-    "attraction": _Kind(
-        "attraction", "attraction_subsidy",
-        [_Col("degree", "enum", np.uint8, enum=Degree),
-         _Col("major", "enum", np.uint8, enum=Major),
-         _Col("agency", "enum", np.uint8, enum=Agency),
-         _Col("dedicated_post", "flag", np.uint8),
-         _Col("workplace", "workplace", np.int16),
-         _Col("start", "date", np.int32)],
-        [("amount", np.int64)],
-        _capi.nlb_attraction_subsidy_batch, "amount"),
-    "expert": _Kind(
-        "expert", "expert_salary_cap",
-        [_Col("degree", "enum", np.uint8, enum=Degree),
-         _Col("experience_years", "real", np.float64),
-         _Col("role", "enum", np.uint8, default=0, enum=Role),
-         _Col("on", "date", np.int32)],
-        [("level", np.uint8), ("monthly", np.int64), ("weekly", np.int64),
-         ("daily", np.int64), ("special_monthly", np.int64)],
-        _capi.nlb_expert_salary_cap_batch, "monthly"),
-    "training": _Kind(
-        "training", "training_support",
-        [_Col("dedicated_official", "flag", np.uint8),
-         _Col("short_concentrated", "flag", np.uint8),
-         _Col("tuition", "money", np.int64),
-         _Col("materials", "money", np.int64, default=0),
-         _Col("meals", "money", np.int64, default=0),
-         _Col("travel", "money", np.int64, default=0),
-         _Col("days", "days", np.int32),
-         _Col("start", "date", np.int32)],
-        [("paid_tuition", np.int64), ("paid_materials", np.int64), ("paid_meals", np.int64),
-         ("paid_travel", np.int64), ("total", np.int64)],
-        _capi.nlb_training_support_batch, "total"),
-}
+def _kinds():
+    kinds = {}
+    for r in _rules.rules:
+        k = _Kind(r)
+        if k.name in kinds:   # two families of one first word: the full name
+            k.name = k.rule
+        kinds[k.name] = k
+    return kinds
 
-#: The kinds of population: "attraction", "expert", "training".
+
+_KINDS = _kinds()
+_BY_RULE = {k.rule: k for k in _KINDS.values()}
+
+#: The short names of the families ("attraction", "expert", "training").
 KINDS = tuple(_KINDS)
-#: Input columns of each kind, required ones first: {kind: (names...)}.
+#: Input columns of each family (by short name), in declaration order.
 COLUMNS = {k: tuple(c.name for c in v.inputs) for k, v in _KINDS.items()}
-#: Output columns of each kind, in order.
-OUTPUTS = {k: tuple(n for n, _ in v.outputs) + ("reason", "certainty", "eligible")
-           for k, v in _KINDS.items()}
-#: The money column that a scenario adds up, per kind.
+#: Result columns of each family, in order.
+OUTPUTS = {k: v.result_names() for k, v in _KINDS.items()}
+#: The money column a scenario adds up, per family: "total" where the rule
+#: declares one, else its first money output.
 COST = {k: v.cost for k, v in _KINDS.items()}
+
+
+def _kind(kind):
+    """The _Kind of a short name, a rule name or a Rule."""
+    if isinstance(kind, _rules.Rule):
+        kind = kind.name
+    k = _KINDS.get(kind) if isinstance(kind, str) else None
+    if k is None and isinstance(kind, str):
+        k = _BY_RULE.get(kind)
+    if k is None:
+        raise InvalidArgumentError("kind must be one of %s (or %s), not %s"
+                                   % (", ".join(KINDS), ", ".join(_BY_RULE), shown(kind)))
+    return k
+
+
+class Columns(dict):
+    """A batch's result: {column: numpy array}, and :attr:`sources`, the
+    texts the ``source`` column indexes."""
+    __slots__ = ("sources",)
 
 
 # ------------------------------------------------------------ conversion
@@ -211,16 +263,19 @@ def _missing(v):
 
 
 def _substitute(col):
-    """A value of the C type the library refuses for that column: 255 for
-    enums and flags (uint8), -1 for workplace and money, 0 for days, NaN
-    for experience, and INT32_MIN (not a date: NL_EDATE) for dates."""
-    return {"date": _c.BAD_DATE, "days": 0, "real": float("nan"), "enum": 255, "flag": 255,
-            "workplace": -1, "money": -1}[col.kind]
+    """A value the library refuses for that column: below the declared
+    range (-1 for codes, flags, workplaces and money, 0 for days), NaN for
+    years, INT64_MIN (not a date: NL_EDATE) for dates."""
+    if col.kind == "real":
+        return float("nan")
+    if col.kind == "date":
+        return _INT64_MIN
+    return col.lo - 1 if col.lo > _INT64_MIN else col.hi + 1
 
 
 def _record_error(exc, i, col=None, label=None):
     """*exc* re-raised for record *i*: same class and code, the position in
-    the message and as ``.index`` (and ``.column``)."""
+    the message and as ``.index`` (and ``.column``, ``.field``)."""
     where = "record %d" % i
     if label is not None:
         where += " (row %s)" % shown(label)
@@ -233,6 +288,8 @@ def _record_error(exc, i, col=None, label=None):
         new = error_for(int(code) if code is not None else 1, msg)
     new.index = i
     new.column = col
+    if col is not None:
+        new.field = col
     return new
 
 
@@ -247,10 +304,7 @@ def _one(col, v):
         raise InvalidArgumentError("%s is missing" % name)
     k = col.kind
     if k == "enum":
-        code = _c.choice(col.enum, v, name)
-        if not 0 <= code <= 255:
-            raise InvalidArgumentError("%s = %d is not a %s value" % (name, code, col.enum.__name__))
-        return code
+        return _c.choice(col.enum, v, name)
     if k == "flag":
         if _c.is_bool(v):
             return int(bool(v))
@@ -273,27 +327,19 @@ def _one(col, v):
             e = type(v.error)("%s: %s" % (name, v.error.message), v.error.code)
             e.field = name
             raise e
-        code = _c.workplace(v, name)
-        if not -32768 <= code <= 32767:
-            raise InvalidArgumentError("%s = %d is not a GSO code in 0..32767 (the batch's "
-                                       "int16 column)" % (name, code))
-        return code
+        return _c.workplace(v, name)
     if k == "date":
         return _date_value(v, name)
-    if isinstance(v, str) and k in ("money", "days", "real"):
+    if isinstance(v, str):
         v = _number_text(v, name, k)
-    if k == "money":
-        return _c.money(v, name)
-    if k == "days":
-        return _c.int32(v, name)
     if k == "real":
         return _c.real(v, name)
-    raise AssertionError(k)
+    return _c.integer(v, name, what="an int number of đồng" if k == "money" else "an int")
 
 
 def _number_text(v, name, k):
     """Text in a number column (a CSV read as text): an integer, or for
-    experience_years a decimal number."""
+    years a decimal number."""
     t = v.strip()
     try:
         return int(t) if k != "real" else float(t)
@@ -309,22 +355,20 @@ def _date_value(v, name):
     if isinstance(v, np.datetime64):
         if np.isnat(v):
             raise DateError("%s is missing" % name)
-        return _days(np.array([v]), name)[0]
+        return int(_days(np.array([v]))[0])
     if isinstance(v, _dt.datetime):
         if v.tzinfo is not None:
             raise ArgumentTypeError("%s = %s has a time zone: pass the calendar date "
                                     "(.date() / .dt.date)" % (name, shown(v)))
         return v.date().toordinal() - _c._EPOCH
     if isinstance(v, (int, np.integer)) and not _c.is_bool(v):
-        iv = int(v)
-        if not _c.INT32_MIN < iv <= _c.INT32_MAX:
-            raise DateError("%s = %d days since 1970-01-01 is not a date" % (name, iv))
-        return iv
+        return _c.integer(v, name)   # the library says whether it is a date
     return _c.date(v, name)
 
 
-def _days(a, name):
-    """datetime64 array -> int64 days since 1970-01-01 (NaT stays INT64_MIN)."""
+def _days(a):
+    """datetime64 array -> int64 days since 1970-01-01 (NaT stays INT64_MIN),
+    a view when it already is datetime64[D]."""
     if a.dtype != np.dtype("datetime64[D]"):
         # The calendar day: numpy's cast floors (1969-12-31T12:00 is day -1).
         a = a.astype("datetime64[D]")
@@ -410,23 +454,10 @@ def _from_objects(col, a):
     return out, _Problem(mask, lambda i: errors[codes[i]])
 
 
-def _range_cast(col, a, lo, hi, make_error):
-    """Integer array -> col.dtype, values outside [lo, hi] substituted."""
-    info = np.iinfo(a.dtype)
-    if info.min >= lo and info.max <= hi:
-        return a.astype(col.dtype, copy=False), None
-    bad = (a < lo) | (a > hi)
-    out = a.astype(col.dtype)
-    if bad.any():
-        out[bad] = _substitute(col)
-        return out, _Problem(bad, lambda i: make_error(int(a[i])))
-    return out, None
-
-
 def _float_refused(col, a):
     bad = ~np.isfinite(a) | (a != np.floor(a))
     first = int(np.argmax(bad)) if bad.any() else None
-    what = {"money": "money must be whole đồng (int)", "days": "days must be integers",
+    what = {"money": "money must be whole đồng (int)", "int": "%s must be integers" % col.name,
             "enum": "codes must be integers or names", "flag": "flags must be bool or 0/1",
             "workplace": "workplace codes must be integers or text such as \"088\""}[col.kind]
     if first is not None:
@@ -435,7 +466,7 @@ def _float_refused(col, a):
         hint = "; cast it with .astype('int64') if it only holds whole numbers"
     e = ArgumentTypeError("column %s has dtype %s: %s%s" % (col.name, a.dtype, what, hint))
     e.index = first
-    e.column = col.name
+    e.column = e.field = col.name
     return e
 
 
@@ -478,7 +509,8 @@ def _to_array(col, values):
 
 
 def _column(col, values, n):
-    """Converts one column to its C type. Returns (array, problem or None)."""
+    """One column as the library reads it. Returns (array, problem or
+    None); the array may be a strided view of *values*."""
     if np.ndim(values) == 0 and not _is_pandas(values):
         if n is None:
             raise InvalidArgumentError("every column is a single value: give at least one "
@@ -487,21 +519,23 @@ def _column(col, values, n):
             code = _one(col, values.item() if isinstance(values, np.generic) and
                         not isinstance(values, np.datetime64) else values)
         except Error as e:
-            e.column = col.name
+            e.column = e.field = col.name
             raise
-        return np.full(n, code, col.dtype), None
+        # One element read by every record (stride 0), not n copies.
+        return np.broadcast_to(np.array(code, col.dtype), (n,)), None
     a = _to_array(col, values)
     if isinstance(a, tuple):   # pandas categorical: convert its categories
         _, codes, categories = a
         cat_vals, cat_problem = _from_objects_or_array(col, categories)
-        table = np.append(cat_vals, np.array([_substitute(col)], col.dtype))
+        table = np.append(np.asarray(cat_vals, col.dtype), np.array([_substitute(col)],
+                                                                     col.dtype))
         out = table[codes]   # -1 (missing) -> last entry
         bad = codes < 0
         if cat_problem is not None:
             bad = bad | np.isin(codes, np.flatnonzero(cat_problem.mask))
         problem = None
         if bad.any():
-            def explain(i, codes=codes, categories=categories, cp=cat_problem):
+            def explain(i, codes=codes, cp=cat_problem):
                 c = codes[i]
                 if c < 0:
                     try:
@@ -520,25 +554,26 @@ def _column(col, values, n):
 def _from_objects_or_array(col, a):
     kind, k = a.dtype.kind, col.kind
     name = col.name
-    if a.size == 0 and a.dtype != col.dtype and kind not in "bM":
+    if a.size == 0 and kind not in "bM" and a.dtype not in _DIRECT:
         return np.empty(0, col.dtype), None   # [] is float64 to numpy: nothing to convert
     if kind in "OUS":
         return _from_objects(col, a)
+    if not a.dtype.isnative:
+        a = a.astype(a.dtype.newbyteorder("="))
     if kind == "b":
         if k == "flag":
-            return a.view(np.uint8), None
+            return a, None
         raise ArgumentTypeError("column %s holds bools: %s" % (name, {
             "enum": "give codes or names", "real": "give numbers",
             "date": "give dates"}.get(k, "give integers")))
     if kind == "M":
         if k != "date":
             raise ArgumentTypeError("column %s holds dates (%s)" % (name, a.dtype))
-        d = _days(a, name)
-        return _range_cast(col, d, _c.INT32_MIN + 1, _c.INT32_MAX,
-                           lambda v: DateError("%s is missing (NaT)" % name
-                                               if v == np.iinfo(np.int64).min else
-                                               "%s is outside the dates the library knows"
-                                               % name))
+        d = _days(a)
+        nat = d == _INT64_MIN
+        if nat.any():
+            return d, _Problem(nat, lambda i: DateError("%s is missing (NaT)" % name))
+        return d, None
     if kind == "m":
         raise ArgumentTypeError("column %s holds durations (%s)" % (name, a.dtype))
     if kind == "c":
@@ -551,81 +586,38 @@ def _from_objects_or_array(col, a):
                                     "or days since 1970-01-01" % name)
         raise _float_refused(col, a)
     if kind in "iu":
-        if k == "real":
-            return a.astype(np.float64), None
-        if k == "enum":
-            return _range_cast(col, a, 0, 255, lambda v: InvalidArgumentError(
-                "%s = %d is not a %s value" % (name, v, col.enum.__name__)))
-        if k == "flag":
-            return _range_cast(col, a, 0, 255, lambda v: InvalidArgumentError(
-                "%s = %d is not a flag (True/False or 0/1)" % (name, v)))
-        if k == "workplace":
-            return _range_cast(col, a, -32768, 32767, lambda v: InvalidArgumentError(
-                "%s = %d is not a GSO code in 0..32767 (the batch's int16 column)" % (name, v)))
-        if k == "date":
-            return _range_cast(col, a, _c.INT32_MIN, _c.INT32_MAX, lambda v: DateError(
-                "%s = %d days since 1970-01-01 is not a date" % (name, v)))
-        if k == "days":
-            return _range_cast(col, a, _c.INT32_MIN, _c.INT32_MAX, lambda v: RangeError(
-                "%s = %d does not fit the library's 32-bit integer" % (name, v)))
-        if k == "money":
-            return _range_cast(col, a, _c.INT64_MIN, _c.INT64_MAX, lambda v: RangeError(
-                "%s = %d does not fit the library's 64-bit integer" % (name, v)))
+        # Every integer the library reads as it is, of any stride: it
+        # checks each value against the field (a year count too).
+        if a.dtype in _DIRECT:
+            return a, None
+        if a.dtype.itemsize < 8 or kind == "i":
+            return a.astype(np.int64), None
+        big = a > np.uint64(np.iinfo(np.int64).max)   # uint64 past int64
+        out = a.astype(np.int64)
+        if big.any():
+            out[big] = _substitute(col)
+            return out, _Problem(big, lambda i: RangeError(
+                "%s = %d does not fit the library's 64-bit integer" % (name, int(a[i]))))
+        return out, None
     raise ArgumentTypeError("column %s has an unsupported dtype %s" % (name, a.dtype))
-
-
-# ------------------------------------------------------------- messages
-
-def _explain(kind, i, status, cols, raw):
-    """Why the library refused record *i* (its values reached it as given):
-    names the column when it can, else lists the record."""
-    rule = kind.rule
-    for col in kind.inputs:
-        v = raw[col.name][i]
-        if status == _capi.NL_EINVAL:
-            if col.kind == "enum" and int(v) not in col.enum._value2member_map_:
-                return col.name, InvalidArgumentError("%s: %s = %d is not a %s value"
-                                                      % (rule, col.name, v, col.enum.__name__))
-            if col.kind == "flag" and int(v) not in (0, 1):
-                return col.name, InvalidArgumentError(
-                    "%s: %s = %d is not a flag (True/False or 0/1)" % (rule, col.name, v))
-            if col.kind == "workplace" and not 0 <= int(v) <= 32767:
-                return col.name, InvalidArgumentError(
-                    "%s: workplace must be a code in 0..32767, not %d" % (rule, v))
-            if col.kind == "money" and int(v) < 0:
-                return col.name, InvalidArgumentError(
-                    "%s: %s must be >= 0, not %d" % (rule, col.name, v))
-            if col.kind == "days" and int(v) < 1:
-                return col.name, InvalidArgumentError(
-                    "%s: days must be >= 1, not %d" % (rule, v))
-            if col.kind == "real" and not (_math.isfinite(v) and v >= 0):
-                return col.name, InvalidArgumentError(
-                    "%s: %s must be a finite number >= 0, not %r" % (rule, col.name, float(v)))
-        elif status == _capi.NL_EDATE and col.kind == "date":
-            return col.name, DateError("%s: %s = %d days since 1970-01-01 is outside "
-                                       "0001-01-01..9999-12-31" % (rule, col.name, v))
-    values = ", ".join("%s=%r" % (c.name, raw[c.name][i].item()) for c in kind.inputs)
-    if status == _capi.NL_ERANGE:
-        text = "the answer does not fit a 64-bit integer (%s)" % values
-    else:
-        text = "%s (%s)" % (_capi.nl_strerror(status), values)
-    return None, error_for(status, "%s: %s" % (rule, text))
 
 
 # ------------------------------------------------------------ evaluation
 
 def _gather(kind, data, columns, kw):
-    """The columns of *kind* from *data* (DataFrame or mapping) and *kw*."""
-    unknown = [k for k in kw if k not in COLUMNS[kind.name]]
+    """The columns of *kind* from *data* (DataFrame or mapping) and *kw*;
+    optional inputs not given are left out (the library's default)."""
+    names = COLUMNS[kind.name]
+    unknown = [k for k in kw if k not in names]
     if unknown:
         raise ArgumentTypeError("%s() got unexpected column(s) %s; its columns are %s" % (
-            kind.rule, ", ".join(map(shown, unknown[:10])), ", ".join(COLUMNS[kind.name])))
+            kind.rule, ", ".join(map(shown, unknown[:10])), ", ".join(names)))
     columns = dict(columns or {})
-    bad_map = [k for k in columns if k not in COLUMNS[kind.name]]
+    bad_map = [k for k in columns if k not in names]
     if bad_map:
         raise InvalidArgumentError("columns= maps unknown column(s) %s; the columns of %s "
                                    "are %s" % (", ".join(map(shown, bad_map[:10])), kind.rule,
-                                               ", ".join(COLUMNS[kind.name])))
+                                               ", ".join(names)))
     if data is not None and not (hasattr(data, "__getitem__") and hasattr(data, "keys")):
         raise ArgumentTypeError("data must be a DataFrame or a mapping of columns, not %s"
                                 % _c._typename(data))
@@ -648,9 +640,7 @@ def _gather(kind, data, columns, kw):
                     "%s: the table has %d columns named %s: each column needs its own name"
                     % (kind.rule, twice, shown(src)))
             got[col.name] = data[src]
-        elif col.default is not None:
-            got[col.name] = col.default
-        else:
+        elif not col.optional:
             missing.append((col.name, src))
     if missing:
         parts = []
@@ -660,8 +650,10 @@ def _gather(kind, data, columns, kw):
         names = [str(h) if len(str(h)) <= 40 else shown(str(h)) for h in have[:30]]
         if len(have) > 30:
             names.append("… (%s columns)" % "{:,}".format(len(have)))
-        raise InvalidArgumentError("%s: missing column(s) %s; the table has %s" % (
+        e = InvalidArgumentError("%s: missing column(s) %s; the table has %s" % (
             kind.rule, ", ".join(parts), ", ".join(names) or "no columns"))
+        e.column = e.field = missing[0][0]
+        raise e
     return got
 
 
@@ -674,29 +666,10 @@ def _length(got):
         if n is None:
             n = m
         elif m != n:
-            raise InvalidArgumentError("column %s has %d records, the others %d" % (name, m, n))
+            e = InvalidArgumentError("column %s has %d records, the others %d" % (name, m, n))
+            e.column = e.field = name
+            raise e
     return n
-
-
-def evaluate(kind, policy, data=None, *, threads=0, certainty=True, as_frame=None,
-             columns=None, **cols):
-    """Evaluates the rule of *kind* ("attraction", "expert", "training")
-    over a population: see :func:`attraction_subsidy` and the module's
-    documentation."""
-    try:
-        k = _KINDS[kind]
-    except (KeyError, TypeError):
-        raise InvalidArgumentError("kind must be one of %s, not %s"
-                                   % (", ".join(KINDS), shown(kind))) from None
-    handle = _handle(policy)
-    _check_threads(threads)
-    prepared = _prepare(k, data, columns, cols, handle)
-    result = _run(prepared, handle, threads, certainty)
-    if as_frame is None:
-        as_frame = _is_pandas(data) and hasattr(data, "columns")
-    if as_frame:
-        return _frame(result, data if _is_pandas(data) and hasattr(data, "index") else None)
-    return result
 
 
 def _check_threads(threads):
@@ -709,8 +682,8 @@ def _check_threads(threads):
 
 
 class _Prepared:
-    """A population converted to the C types, ready for any number of
-    policies (a scenario evaluates it twice)."""
+    """A population converted to what the library reads, ready for any
+    number of plans (a scenario evaluates it on two policies)."""
     __slots__ = ("kind", "data", "arrays", "problems", "n")
 
 
@@ -725,14 +698,15 @@ def _is_name(v):
 def _resolve_names(k, got, n, handle):
     """Workplace names in an object / text column, as codes: each distinct
     (name, date) pair resolved once by the C library on that record's date
-    (nl_policy_workplace_find, as the single-record calls do). A name no
+    (its rule's first date input, as the single-record calls do). A name no
     unit has, or several share, is left in place, so the column's
     conversion reports it at its record."""
     wp = next((c for c in k.inputs if c.kind == "workplace"), None)
     dt = next((c for c in k.inputs if c.kind == "date"), None)
-    if wp is None or dt is None or n is None or handle is None:
+    if wp is None or dt is None or n is None or handle is None or wp.name not in got \
+            or dt.name not in got:
         return got
-    values = got.get(wp.name)
+    values = got[wp.name]
     if _is_pandas(values):
         # Only text can hold names: numbers are left alone (no copy), and a
         # categorical column is looked at through its categories first.
@@ -793,8 +767,10 @@ def _prepare(k, data, columns, cols, handle=None):
     got = _resolve_names(k, got, n, handle)
     arrays, problems = {}, {}
     for col in k.inputs:
+        if col.name not in got:
+            continue   # optional: the library's default
         arr, problem = _column(col, got[col.name], n)
-        arrays[col.name] = np.ascontiguousarray(arr)
+        arrays[col.name] = arr
         if problem is not None:
             problems[col.name] = problem
     pr = _Prepared()
@@ -803,35 +779,154 @@ def _prepare(k, data, columns, cols, handle=None):
     return pr
 
 
-def _run(pr, handle, threads, certainty):
-    """Calls the library on a prepared population: dict of numpy arrays."""
+class Plan:
+    """A rule made ready for whole populations on one policy: the C plan's
+    tables are built once and reused by every :meth:`run` (any number of
+    partitions, from any number of threads at once).
+
+    Args:
+        policy: a :class:`nhanluc.Policy`.
+        rule: the family's name ("attraction_subsidy"), its short name
+            ("attraction", :data:`KINDS`) or a :class:`nhanluc.Rule`.
+
+    The plan follows its policy: after ``policy.set(...)`` the next run
+    first remakes the tables. Like its policy it does not pickle: make one
+    in each process."""
+
+    __slots__ = ("policy", "_kind", "_state", "__weakref__")
+
+    def __init__(self, policy, rule):
+        _handle(policy)
+        self.policy = policy
+        self._kind = _kind(rule)
+        self._state = None
+
+    @property
+    def rule(self):
+        """The family's name, e.g. "attraction_subsidy"."""
+        return self._kind.rule
+
+    @property
+    def columns(self):
+        """The input columns, in declaration order."""
+        return COLUMNS[self._kind.name]
+
+    @property
+    def outputs(self):
+        """The result columns, in order."""
+        return OUTPUTS[self._kind.name]
+
+    def _current(self):
+        """(handle, capsule, sources) for the policy as it is now."""
+        handle = self.policy._p   # one read: Policy.set swaps the handle whole
+        state = self._state
+        if state is None or state[0] is not handle:
+            cap = _capi.nl_py_plan(handle, self._kind.index)
+            state = (handle, cap, _capi.nl_py_plan_sources(cap))
+            self._state = state
+        return state
+
+    @property
+    def sources(self):
+        """The legal sources the ``source`` column indexes: the policy's
+        sources in its document's order, then the what-if text, then the
+        texts cited for parameters the document does not have."""
+        return self._current()[2]
+
+    def run(self, data=None, *, threads=0, certainty=True, as_frame=None, columns=None,
+            outputs=None, **cols):
+        """Evaluates every record of *data* (a DataFrame or a mapping of
+        columns) and/or the columns given as keywords. See the module's
+        documentation for columns, results and errors."""
+        _check_threads(threads)
+        handle = self._current()[0]
+        pr = _prepare(self._kind, data, columns, cols, handle)
+        result = _run(pr, self, threads, certainty, outputs)
+        if as_frame is None:
+            as_frame = _is_pandas(data) and hasattr(data, "columns")
+        if as_frame:
+            return _frame(result, data if _is_pandas(data) and hasattr(data, "index") else None)
+        return result
+
+    def __reduce__(self):
+        raise TypeError("a Plan cannot be pickled (its policy cannot): make one in each "
+                        "process, Plan(policy, %r)" % self._kind.rule)
+
+    def __repr__(self):
+        return "<nhanluc.batch.Plan %s on %r>" % (self._kind.rule, self.policy)
+
+
+def _wanted(k, certainty, outputs):
+    """The output columns to compute."""
+    outs = [o for o in k.outputs if certainty or o.type != "certainty"]
+    if outputs is None:
+        return outs, k.derived_eligible
+    if isinstance(outputs, str) or not hasattr(outputs, "__iter__"):
+        raise ArgumentTypeError("outputs must be a list of column names, not %s"
+                                % _c._typename(outputs))
+    names = list(outputs)
+    known = set(k.result_names())
+    bad = [o for o in names if o not in known]
+    if bad:
+        e = InvalidArgumentError("outputs names unknown column(s) %s; the results of %s are %s"
+                                 % (", ".join(map(shown, bad[:10])), k.rule,
+                                    ", ".join(k.result_names())))
+        e.column = e.field = bad[0]
+        raise e
+    return [o for o in outs if o.name in names], k.derived_eligible and "eligible" in names
+
+
+def _run(pr, plan, threads, certainty=True, outputs=None):
+    """Calls the library on a prepared population: a Columns dict."""
     k, n, arrays, problems = pr.kind, pr.n, pr.arrays, pr.problems
-    outs = {name: np.empty(n, dt) for name, dt in k.outputs}
-    reason = np.empty(n, np.uint8)
-    cert = np.empty(n, np.uint8) if certainty else None
+    _, cap, sources = plan._current()
+    outs, eligible = _wanted(k, certainty, outputs)
+    if eligible and not any(o.field == "reason" for o in outs):
+        outs = outs + [o for o in k.outputs if o.field == "reason"]
+    bufs = {}
+    for o in outs:
+        dt = o.dtype or np.dtype(np.uint8 if len(sources) <= 256 else np.int32)
+        bufs[o.field] = np.empty(n, dt)
     try:
-        k.cfunc(handle, *[arrays[c.name] for c in k.inputs], *outs.values(), reason, cert,
-                threads)
+        _capi.nl_py_plan_run(cap, arrays, bufs, threads)
     except Error as e:
         i = getattr(e, "index", None)
+        field = getattr(e, "field", None)
         if i is None:
+            e.column = field
             raise
         label = _label(pr.data, i)
-        for col in k.inputs:
-            p = problems.get(col.name)
-            if p is None or not p.mask[i]:
-                continue
-            if (e.code == _capi.NL_EDATE) != (col.kind == "date"):
-                continue
-            raise _record_error(p.explain(i), i, col.name, label) from None
-        name, exc = _explain(k, i, e.code, k.inputs, arrays)
-        raise _record_error(exc, i, name, label) from None
-    result = dict(outs)
-    result["reason"] = reason
-    if certainty:
-        result["certainty"] = cert
-    result["eligible"] = reason == 0
+        p = problems.get(field)
+        if p is not None and p.mask[i]:
+            raise _record_error(p.explain(i), i, field, label) from None
+        raise _located(e, i, field, label) from None
+    result = Columns()
+    result.sources = sources
+    asked = None if outputs is None else set(outputs)
+    for o in outs:
+        if asked is not None and o.name not in asked:
+            continue
+        a = bufs[o.field]
+        result[o.name] = a.view(np.bool_) if o.type == "bool" else a
+    if eligible:
+        result["eligible"] = bufs["reason"] == 0
     return result
+
+
+def _located(e, i, field, label):
+    """The library's error for record *i* (its message says "record i: "),
+    with the DataFrame's row label, ``.index``, ``.column`` and ``.field``."""
+    if label is not None:
+        head = "record %d" % i
+        msg = e.message
+        msg = (head + " (row %s)" % shown(label) + msg[len(head):] if msg.startswith(head)
+               else "%s (row %s): %s" % (head, shown(label), msg))
+        e = type(e)(msg, e.code)
+    e.index = i
+    e.column = field
+    if field is not None:
+        e.field = field
+    return e
 
 
 def _label(data, i):
@@ -846,15 +941,27 @@ def _label(data, i):
 def _frame(result, like):
     import pandas as pd
     cols = {}
+    sources = list(getattr(result, "sources", ()))
     for name, a in result.items():
-        if name == "reason":
-            cols[name] = pd.Categorical.from_codes(a, categories=list(REASONS))
-        elif name == "certainty":
-            cols[name] = pd.Categorical.from_codes(a, categories=list(CERTAINTIES))
+        if name == "source" and sources:
+            cols[name] = pd.Categorical.from_codes(a, categories=pd.Index(sources, dtype=object)
+                                                   if len(set(sources)) == len(sources)
+                                                   else _unique_labels(sources))
+        elif a.dtype == np.uint8 and name in _CODED:
+            cols[name] = pd.Categorical.from_codes(a, categories=list(_CODED[name]))
         else:
             cols[name] = a
     index = like.index if like is not None else None
     return pd.DataFrame(cols, index=index, copy=False)
+
+
+def _unique_labels(sources):
+    """Categories must differ: a text cited twice gets its position."""
+    seen, out = {}, []
+    for i, s in enumerate(sources):
+        out.append(s if s not in seen else "%s [%d]" % (s, i))
+        seen[s] = i
+    return out
 
 
 def _handle(policy):
@@ -865,55 +972,61 @@ def _handle(policy):
     return p
 
 
-def attraction_subsidy(policy, data=None, *, threads=0, certainty=True, as_frame=None,
-                       columns=None, **cols):
-    """:meth:`Policy.attraction_subsidy <nhanluc.Policy.attraction_subsidy>`
-    for every record of a population.
-
-    Args:
-        policy: a :class:`nhanluc.Policy`.
-        data: a pandas DataFrame or a mapping of columns (or None, with the
-            columns as keywords): degree, major, agency, dedicated_post,
-            workplace, start.
-        threads: 0 (default) one per core, 1 the calling thread, k at most k.
-        certainty: False to skip the certainty column.
-        as_frame: return a DataFrame (default: when *data* is one).
-        columns: {documented name: name in data}, for tables whose columns
-            are named otherwise.
-        **cols: columns given directly (arrays, Series, lists, or one value
-            for all records).
-
-    Returns:
-        amount (int64 đồng), reason, certainty, eligible (bool), as a
-        DataFrame or a dict of numpy arrays (see the module documentation).
-
-    Raises:
-        InvalidArgumentError, DateError, RangeError, ArgumentTypeError: the
-            first bad record's error, with ``.index`` (its position) and
-            ``.column``; nothing is returned (all or nothing).
-    """
-    return evaluate("attraction", policy, data, threads=threads, certainty=certainty,
-                    as_frame=as_frame, columns=columns, **cols)
+def evaluate(kind, policy, data=None, *, threads=0, certainty=True, as_frame=None,
+             columns=None, outputs=None, **cols):
+    """Evaluates one family (its name, short name or Rule) over a
+    population on *policy*: a :class:`Plan` made for this call. Make a Plan
+    yourself to reuse its tables over many populations."""
+    k = _kind(kind)
+    return Plan(policy, k.rule).run(data, threads=threads, certainty=certainty,
+                                    as_frame=as_frame, columns=columns, outputs=outputs,
+                                    **cols)
 
 
-def expert_salary_cap(policy, data=None, *, threads=0, certainty=True, as_frame=None,
-                      columns=None, **cols):
-    """:meth:`Policy.expert_salary_cap <nhanluc.Policy.expert_salary_cap>`
-    for every record: columns degree, experience_years, on, and role
-    (default "member"). Returns level (uint8), monthly, weekly, daily,
-    special_monthly (int64 đồng), reason, certainty, eligible. Arguments
-    and errors as :func:`attraction_subsidy`."""
-    return evaluate("expert", policy, data, threads=threads, certainty=certainty,
-                    as_frame=as_frame, columns=columns, **cols)
+def _family_function(k):
+    def fn(policy, data=None, *, threads=0, certainty=True, as_frame=None, columns=None,
+           outputs=None, **cols):
+        return evaluate(k.rule, policy, data, threads=threads, certainty=certainty,
+                        as_frame=as_frame, columns=columns, outputs=outputs, **cols)
+    req = [c.name for c in k.inputs if not c.optional]
+    opt = ["%s (default %r)" % (c.name, c.default) for c in k.inputs if c.optional]
+    fn.__name__ = fn.__qualname__ = k.rule
+    fn.__doc__ = (
+        ":meth:`Policy.%s <nhanluc.Policy.%s>` for every record of a population.\n\n"
+        "Args:\n"
+        "    policy: a :class:`nhanluc.Policy`.\n"
+        "    data: a pandas DataFrame or a mapping of columns (or None, with the\n"
+        "        columns as keywords): %s%s.\n"
+        "    threads: 0 (default) one per core, 1 the calling thread, k at most k.\n"
+        "    certainty: False to skip the certainty columns.\n"
+        "    as_frame: return a DataFrame (default: when *data* is one).\n"
+        "    columns: {documented name: name in data}, for tables whose columns\n"
+        "        are named otherwise.\n"
+        "    outputs: the result columns to compute (default: all).\n"
+        "    **cols: columns given directly (arrays, Series, lists, or one value\n"
+        "        for all records).\n\n"
+        "Returns:\n"
+        "    %s, as a DataFrame or a :class:`Columns` dict of numpy arrays (see\n"
+        "    the module documentation).\n\n"
+        "Raises:\n"
+        "    InvalidArgumentError, DateError, RangeError, ArgumentTypeError: the\n"
+        "        first bad record's error, with ``.index`` (its position) and\n"
+        "        ``.field``; nothing is returned (all or nothing).\n"
+        % (k.rule, k.rule, ", ".join(req), "; optional " + ", ".join(opt) if opt else "",
+           ", ".join(k.result_names())))
+    return fn
 
 
-def training_support(policy, data=None, *, threads=0, certainty=True, as_frame=None,
-                     columns=None, **cols):
-    """:meth:`Policy.training_support <nhanluc.Policy.training_support>`
-    for every claim: columns dedicated_official, short_concentrated,
-    tuition, days, start, and materials, meals, travel (default 0). Returns
-    paid_tuition, paid_materials, paid_meals, paid_travel, total (int64
-    đồng), reason, certainty, eligible. Arguments and errors as
-    :func:`attraction_subsidy`."""
-    return evaluate("training", policy, data, threads=threads, certainty=certainty,
-                    as_frame=as_frame, columns=columns, **cols)
+for _k in _KINDS.values():
+    globals()[_k.rule] = _family_function(_k)
+del _k
+
+# Result columns shown by name in a DataFrame: reason and certainty codes.
+_CODED = {o.name: (REASONS if o.type == "reason" else CERTAINTIES)
+          for k in _KINDS.values() for o in k.outputs if o.type in ("reason", "certainty")}
+
+# Result columns that index the plan's sources.
+_TEXT = frozenset(o.name for k in _KINDS.values() for o in k.outputs if o.type == "text")
+
+__all__ = ["Plan", "Columns", "evaluate", "REASONS", "CERTAINTIES", "COLUMNS", "OUTPUTS",
+           "KINDS", "COST"] + [k.rule for k in _KINDS.values()]

@@ -71,7 +71,9 @@ from . import scenario as _sc
 from ._errors import Error, shown
 from ._policy import Policy
 
-_OUTPUT_NAMES = {"reason": _batch.REASONS, "certainty": _batch.CERTAINTIES}
+# Result columns written by name: reason and certainty codes (the legal
+# source, an index into the plan's sources, is written as its text).
+_OUTPUT_NAMES = _batch._CODED
 
 #: The header line (record) may be at most this long: past it, the input
 #: is no CSV file (/dev/zero, a binary file).
@@ -536,6 +538,8 @@ def _format_outputs(res, kind):
         if name in _OUTPUT_NAMES:
             names = _OUTPUT_NAMES[name]
             out.append((name, [names[c] for c in a.tolist()]))
+        elif name in _batch._TEXT:
+            out.append((name, [res.sources[c] for c in a.tolist()]))
         elif name == "eligible":
             out.append((name, ["true" if x else "false" for x in a.tolist()]))
         else:
@@ -852,7 +856,7 @@ def _run(args, stdout, stderr):
             engine = _chunks_csv
         spec = _batch._KINDS[kind]
         needed = [c.name for c in spec.inputs if c.name in header]
-        if any(c.default is None and c.name not in header for c in spec.inputs):
+        if any(not c.optional and c.name not in header for c in spec.inputs):
             # Let nhanluc.batch word it (with "did you mean").
             _batch._gather(spec, {h: None for h in header}, None, {})
         if by not in (None, "workplace") and by not in header:
