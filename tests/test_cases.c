@@ -8,21 +8,41 @@
 
 #include "nl_test.h"
 
+/* A value as written, or the fact it names: {"fact": "amount_district"}
+ * is the value of facts.amount_district, {"fact": "tt004_cap", "at": "2"}
+ * its member "2" (or, for an array and a number, that element): a figure
+ * of the law is written once. */
+static json_t *resolved(json_t *facts, json_t *v, const char *label)
+{
+    json_t *name = json_object_get(v, "fact");
+    if (!json_is_object(v) || name == NULL)
+        return v;
+    json_t *value = json_object_get(json_object_get(facts, json_string_value(name)), "value");
+    json_t *at = json_object_get(v, "at");
+    if (value && at)
+        value = json_is_string(at) ? json_object_get(value, json_string_value(at))
+                                   : json_array_get(value, (size_t)json_integer_value(at));
+    if (value == NULL)
+        fail_msg("%s: no fact %s%s", label, json_string_value(name), at ? " at that index" : "");
+    return value;
+}
+
 /* The input called `name` of a case: its own value, else the default. */
-static json_t *input_of(json_t *c, json_t *defaults, const char *name)
+static json_t *input_of(json_t *c, json_t *defaults, json_t *facts, const char *name,
+                        const char *label)
 {
     json_t *v = json_object_get(json_object_get(c, "input"), name);
-    return v ? v : json_object_get(defaults, name);
+    return resolved(facts, v ? v : json_object_get(defaults, name), label);
 }
 
 static void convert(const nl_policy *p, const nl_rule *r, json_t *c, json_t *defaults,
-                    nl_value *in, const char *label)
+                    json_t *facts, nl_value *in, const char *label)
 {
     size_t n = nl_rule_input_count(r);
     ptrdiff_t named = -1;
     for (size_t i = 0; i < n; i++) {
         const nl_field_info *f = nl_rule_input(r, i);
-        json_t *v = input_of(c, defaults, f->name);
+        json_t *v = input_of(c, defaults, facts, f->name, label);
         if (v == NULL) {
             if (!f->optional)
                 fail_msg("%s: no value for %s", label, f->name);
@@ -55,7 +75,8 @@ static void convert(const nl_policy *p, const nl_rule *r, json_t *c, json_t *def
             if (nl_rule_input(r, i)->type != NL_FIELD_DATE)
                 continue;
             int code;
-            const char *name = json_string_value(input_of(c, defaults, nl_rule_input(r, named)->name));
+            const char *name = json_string_value(
+                input_of(c, defaults, facts, nl_rule_input(r, named)->name, label));
             if (nl_policy_workplace_find(p, name, (nl_date)in[i].i, &code, NULL) != NL_OK)
                 fail_msg("%s: no unit called %s", label, name);
             in[named].i = code;
@@ -64,11 +85,13 @@ static void convert(const nl_policy *p, const nl_rule *r, json_t *c, json_t *def
     }
 }
 
-static void check(const nl_rule *r, json_t *want, const nl_value *out, const char *label)
+static void check(const nl_rule *r, json_t *want, json_t *facts, const nl_value *out,
+                  const char *label)
 {
     const char *key;
     json_t *v;
     json_object_foreach(want, key, v) {
+        v = resolved(facts, v, label);
         ptrdiff_t o = nl_rule_output_index(r, key);
         if (o < 0 && strcmp(key, "eligible") == 0) {
             /* Not declared: reason ok. */
@@ -125,19 +148,20 @@ static void every_shared_case_answers_as_the_law_says(void **state)
         assert_non_null(r);
         assert_ptr_equal(r, nl_rule_at(fi));
         assert_string_equal(nl_rule_law(r), json_string_value(json_object_get(doc, "law")));
-        json_t *defaults = json_object_get(doc, "defaults"), *c;
+        json_t *defaults = json_object_get(doc, "defaults"), *facts = json_object_get(doc, "facts"),
+               *c;
         size_t i;
         json_array_foreach(json_object_get(doc, "cases"), i, c) {
             char label[300];
             snprintf(label, sizeof label, "%s #%zu (%s)", family, i,
                      json_string_value(json_object_get(c, "name")));
             nl_value in[32], out[32];
-            convert(p, r, c, defaults, in, label);
+            convert(p, r, c, defaults, facts, in, label);
             nl_error err;
             if (nl_rule_eval(p, r, in, nl_rule_input_count(r), out, nl_rule_output_count(r),
                              &err) != NL_OK)
                 fail_msg("%s: %s", label, err.message);
-            check(r, json_object_get(c, "output"), out, label);
+            check(r, json_object_get(c, "output"), facts, out, label);
             total++;
         }
         json_decref(doc);

@@ -13,13 +13,26 @@ from conftest import SOURCE_DIR
 CASES_DIR = SOURCE_DIR / "tests" / "cases"
 
 
+def resolved(facts, v):
+    """A value as written, or the fact it names: {"fact": "amount_district"}
+    is facts["amount_district"]["value"], {"fact": "tt004_cap", "at": "2"}
+    its member "2" (a figure of the law is written once)."""
+    if not (isinstance(v, dict) and "fact" in v):
+        return v
+    value = facts[v["fact"]]["value"]
+    return value[v["at"]] if "at" in v else value
+
+
 def _cases():
     out = []
     for rule in nhanluc.rules:
         doc = json.loads((CASES_DIR / (rule.name + ".json")).read_text(encoding="utf-8"))
         assert doc["rule"] == rule.name and doc["law"] == rule.law
+        facts = doc.get("facts", {})
         for i, c in enumerate(doc["cases"]):
-            out.append(pytest.param(rule.name, {**doc["defaults"], **c["input"]}, c["output"],
+            given = {k: resolved(facts, v) for k, v in {**doc["defaults"], **c["input"]}.items()}
+            want = {k: resolved(facts, v) for k, v in c["output"].items()}
+            out.append(pytest.param(rule.name, given, want,
                                     id="%s#%d %s" % (rule.name, i, c["name"])))
     return out
 
