@@ -95,6 +95,21 @@ def test_results_hold_no_low_level_objects():
             assert type(value).__module__ != "nhanluc.capi"
 
 
+def test_answers_are_not_tracked_by_the_cyclic_gc():
+    """A read-only answer can be in no cycle: the cyclic GC does not track
+    it (a list of a million answers costs no collection passes), and its
+    policy-following message still works after its policy is gone."""
+    p = nhanluc.Policy.default()
+    p.set("attraction.min_degree", "master", since="2021-01-01")
+    r = p.attraction_subsidy(degree="bachelor", major="it", agency="state",
+                             dedicated_post=True, workplace=88, start="2024-05-01")
+    e = p.expert_salary_cap(degree="master", experience_years=6, on="2024-01-01")
+    assert not gc.is_tracked(r) and not gc.is_tracked(e)
+    del p
+    gc.collect()
+    assert r.reason == "degree" and "master" in r.message("en").lower()
+
+
 def test_copies_outlive_the_original():
     p = nhanluc.Policy.default()
     q = p.copy()

@@ -112,10 +112,10 @@ class Result(_Record):
         record made by hand or unpickled has no policy: the reason's fixed
         text (``Reason.message``)."""
         text = _reason_message(self.reason.code, lang)   # checks lang
-        ctx = getattr(self, "_ctx", None)
-        if ctx is None:
+        handle = getattr(self, "_handle", None)
+        if handle is None:
             return text
-        return _capi.nl_py_reason_text(ctx[0], self._rule_index, self.reason.code, ctx[1],
+        return _capi.nl_py_reason_text(handle, self._rule_index, self.reason.code, self._on,
                                        lang)
 
 

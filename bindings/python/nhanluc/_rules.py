@@ -122,12 +122,13 @@ class Rule:
         names = [o["name"] for o in self.outputs]
         fields = ("eligible",) + tuple(n for n in names if n != "eligible")
         self.result_class = type(_camel(self.name) + "Result", (Result,), {
-            "__slots__": fields + ("_ctx",), "_fields": fields, "__module__": "nhanluc",
+            "__slots__": fields + ("_handle", "_on"), "_fields": fields, "__module__": "nhanluc",
             "_rule_index": self.index,
             "__doc__": "Answer of :meth:`Policy.%s`: %s." % (self.name, ", ".join(fields)),
         })
         slots = tuple((self.result_class.__dict__[f], names.index(f) if f in names else -1)
-                      for f in fields) + ((self.result_class.__dict__["_ctx"], -3),)
+                      for f in fields) + ((self.result_class.__dict__["_handle"], -3),
+                                          (self.result_class.__dict__["_on"], -4))
         reasons = tuple(Reason.from_code(i) for i in range(_capi.NL_REASON_COUNT))
         certainties = tuple(Certainty.from_code(i) for i in range(len(Certainty)))
         self._spec = (self.index, tuple(_converter(f) for f in self.inputs),
