@@ -99,6 +99,21 @@ final class BadInputMatrixTest extends TestCase
         return static fn (Policy $p) => $p->trainingSupport(array_merge(self::TRAINING, $changes));
     }
 
+    /** A population of three good subsidy cases as columns, some replaced by $columns. */
+    private static function population(array $columns): \Closure
+    {
+        $good = ['degree' => ['bachelor', 'master', 'bachelor'], 'major' => 'it', 'agency' => ['state', 'state', 'party'],
+            'dedicated_post' => true, 'workplace' => [82, '088', 'Sa Pa'], 'start' => '2023-05-01'];
+        return static fn (Policy $p) => $p->population('attraction_subsidy', array_merge($good, $columns));
+    }
+
+    /** The same for training claims. */
+    private static function trainingPopulation(array $columns): \Closure
+    {
+        $good = array_map(static fn (mixed $v): array => [$v, $v], self::TRAINING);
+        return static fn (Policy $p) => $p->population('training_support', array_merge($good, $columns));
+    }
+
     /** The same rule called in coercive mode, with the fields as an array. */
     private static function coerciveSubsidy(array $changes): \Closure
     {
@@ -556,10 +571,18 @@ final class BadInputMatrixTest extends TestCase
         }
 
         $r = 'batch-wrong-dtype';
-        yield "$r: no batch function in the extension" => [static fn () => array_values(array_filter(get_extension_funcs('nhanluc'), static fn (string $f): bool => str_contains($f, 'batch'))), self::returns([])];
+        // population(): every value converted as evaluate() converts it.
+        foreach (['a bool as text' => ['dedicated_post' => [true, 'no', true]], 'a bool as int' => ['dedicated_post' => [true, 1, true]],
+                  'a float code' => ['degree' => ['bachelor', 2.0, 'master']], 'a day number for a date' => ['start' => ['2024-05-01', 19844, '2024-05-01']],
+                  'a list in a cell' => ['workplace' => [82, [82], 82]]] as $what => $column) {
+            yield "$r: population, $what" => [self::population($column), self::throws(\TypeError::class, 0, 'record 1: ')];
+        }
+        yield "$r: population, money as float" => [self::trainingPopulation(['tuition' => [1_000_000, 5e6]]), self::throws(\TypeError::class, 0, 'record 1: ')];
+        yield "$r: population, a column keyed by name" => [self::population(['degree' => ['a' => 'bachelor', 'b' => 'master', 'c' => 'bachelor']]), self::throws(InvalidArgumentError::class, self::EINVAL, 'column "degree" is not a list')];
 
         $r = 'batch-wrong-length';
-        yield "$r: no batch method in the layer" => [static fn () => array_values(array_filter(get_class_methods(Policy::class), static fn (string $m): bool => stripos($m, 'batch') !== false)), self::returns([])];
+        yield "$r: population, 3 and 2 values" => [self::population(['agency' => ['state', 'party']]), self::throws(InvalidArgumentError::class, self::EINVAL, 'column "agency" has 2 values, column "degree" 3')];
+        yield "$r: population, 3 values and none" => [self::population(['start' => []]), self::throws(InvalidArgumentError::class, self::EINVAL, 'column "start" has 0 values')];
 
         // Rows of the Python tools (files, tables, totals): PHP has no
         // writer, no table reader and no aggregate; these cases fail as soon
@@ -583,7 +606,8 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: load /dev/urandom" => [static fn () => Policy::load('/dev/urandom'), self::throws(IOException::class, self::EIO, 'not a regular file')];
 
         $r = 'duplicated-header';
-        yield "$r: the layer reads no tables" => [$noMethod('csv', 'table', 'frame', 'batch'), self::returns([])];
+        yield "$r: the layer reads no tables" => [$noMethod('csv', 'table', 'frame'), self::returns([])];
+        yield "$r: population, a column under both names" => [self::population(['dedicatedPost' => [true, true, true]]), self::throws(InvalidArgumentError::class, self::EINVAL, 'given twice (snake_case and camelCase): dedicated_post')];
 
         $r = 'ragged-row';
         yield "$r: the layer reads no CSV" => [$noMethod('csv', 'read'), self::returns([])];

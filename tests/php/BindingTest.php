@@ -241,8 +241,9 @@ final class BindingTest extends TestCase
 
     // -------------------------------------------------------------- handles
 
-    public function testAPolicyHandleCannotBeMadeCopiedOrSerializedFromPhp(): void
+    public function testAHandleCannotBeMadeCopiedOrSerializedFromPhp(): void
     {
+        $plan = \nlb_batch_plan_create($this->raw, 'attraction_subsidy');
         $attempts = [
             'new' => fn () => new \nl_policy(),
             'clone' => fn () => clone $this->raw,
@@ -250,6 +251,17 @@ final class BindingTest extends TestCase
             'unserialize' => fn () => unserialize('O:9:"nl_policy":0:{}'),
             'reflection' => fn () => (new \ReflectionClass(\nl_policy::class))->newInstanceWithoutConstructor(),
             'pointer class' => fn () => new \SWIG\_p_nl_candidate(),
+            'new plan' => fn () => new \nlb_batch_plan(),
+            'clone plan' => fn () => clone $plan,
+            'serialize plan' => fn () => serialize($plan),
+            'unserialize plan' => fn () => unserialize('O:14:"nlb_batch_plan":0:{}'),
+            'reflection plan' => fn () => (new \ReflectionClass(\nlb_batch_plan::class))->newInstanceWithoutConstructor(),
+            'plan ownership' => function () use ($plan): void {
+                $plan->thisown = 0;
+            },
+            'a policy where the plan goes' => fn () => \nlb_batch_run($this->raw, [], 0),
+            'a plan where the policy goes' => fn () => \nlb_batch_plan_create($plan, 'attraction_subsidy'),
+            'a wrong magic call' => fn () => $plan->__get(5),
         ];
         foreach ($attempts as $what => $attempt) {
             try {
@@ -263,6 +275,9 @@ final class BindingTest extends TestCase
 
     public function testOwnershipCannotBeChangedFromPhp(): void
     {
+        $plan = \nlb_batch_plan_create($this->raw, 'training_support');
+        $this->assertNull($plan->thisown);
+        $this->assertFalse(isset($plan->thisown));
         $this->assertNull($this->raw->thisown);
         $this->assertFalse(isset($this->raw->thisown));
         $this->expectException(\Error::class);

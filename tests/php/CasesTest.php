@@ -18,35 +18,10 @@ final class CasesTest extends PolicyTestCase
     public static function cases(): iterable
     {
         foreach (Policy::rules() as $rule) {
-            $path = \dirname(__DIR__) . "/cases/{$rule['name']}.json";
-            $doc = json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
-            $facts = $doc['facts'] ?? [];
-            $resolve = static fn (array $values): array => array_map(
-                static fn (mixed $v): mixed => self::resolved($facts, $v),
-                $values,
-            );
-            foreach ($doc['cases'] as $i => $c) {
-                yield "{$rule['name']}#$i {$c['name']}" => [
-                    $rule['name'], $resolve($c['input'] + $doc['defaults']), $resolve($c['output']),
-                ];
+            foreach (self::sharedCases($rule['name']) as $i => $c) {
+                yield "{$rule['name']}#$i {$c['name']}" => [$rule['name'], $c['input'], $c['output']];
             }
         }
-    }
-
-    /**
-     * A value as written, or the fact it names: {"fact": "amount_district"}
-     * is the value of facts.amount_district, {"fact": "tt004_cap", "at": "2"}
-     * its member "2" (a figure of the law is written once).
-     *
-     * @param array<string, array{value: mixed}> $facts
-     */
-    private static function resolved(array $facts, mixed $v): mixed
-    {
-        if (!\is_array($v) || !\array_key_exists('fact', $v)) {
-            return $v;
-        }
-        $value = $facts[$v['fact']]['value'] ?? throw new \LogicException("no fact {$v['fact']}");
-        return \array_key_exists('at', $v) ? $value[$v['at']] : $value;
     }
 
     /** @dataProvider cases */

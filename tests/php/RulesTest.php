@@ -206,11 +206,7 @@ final class RulesTest extends PolicyTestCase
     public function testAPopulationAnswersAsEachCaseAlone(): void
     {
         foreach (Policy::rules() as $rule) {
-            $doc = json_decode((string) file_get_contents(\dirname(__DIR__) . "/cases/{$rule['name']}.json"), true, 512, JSON_THROW_ON_ERROR);
-            $cases = [];
-            foreach ($doc['cases'] as $c) {
-                $cases[] = $c['input'] + $doc['defaults'];
-            }
+            $cases = array_column(self::sharedCases($rule['name']), 'input');
             $all = $this->policy->evaluateAll($rule['name'], $cases);
             $this->assertSame(array_keys($cases), array_keys($all));
             foreach ($cases as $i => $case) {

@@ -2,8 +2,8 @@
 /**
  * Handle lifetimes under valgrind (ctest label valgrind): N create/free
  * cycles of policy handles (default 100,000), through the NhanLuc layer and
- * the raw extension, with rule answers, listings and every error path in
- * between. Run as
+ * the raw extension, with rule answers, listings, batch plans (each
+ * outliving its policy) and every error path in between. Run as
  *
  *   USE_ZEND_ALLOC=0 valgrind --leak-check=full --error-exitcode=1 \
  *       php -n -d extension=/abs/nhanluc.so tests/php/valgrind/cycles.php [N]
@@ -81,7 +81,35 @@ for ($i = 0; $i < $cycles; $i++) {
         $sum += count($p->parameters()) + count($q->workplaces());
         unset($p, $q);
     }
+    if ($i % 100 === 50) {   // batch plans: each outlives its policy, freed in turn
+        $p = clone $base;
+        $plan = $p->plan(['attraction_subsidy', 'expert_salary_cap', 'training_support'][intdiv($i, 100) % 3]);
+        $rawPlan = nlb_batch_plan_create(nl_policy_clone($raw), 'attraction_subsidy');
+        unset($p);
+        $out = nlb_batch_run($rawPlan, ['degree' => ['bachelor', 'master'], 'major' => 'it', 'agency' => 'state',
+            'dedicated_post' => true, 'workplace' => ['088', 'Sa Pa'], 'start' => ['2024-05-01', '2025-07-01']], 1);
+        $sum += array_sum($out['amount']) + strlen($out['source'][1]);
+        $created += 4;
+        unset($plan, $rawPlan, $out);
+    }
     if ($i % 1000 === 0) {   // every error path allocates and frees
+        $plan = $base->plan('training_support');
+        $claims = ['dedicated_official' => [true, true], 'short_concentrated' => true, 'days' => [2, 2], 'start' => '2024-05-01'];
+        $expect(NhanLuc\InvalidArgumentError::class, fn () => $plan->run(['days' => [2, 0]] + $claims));
+        $expect(NhanLuc\DateError::class, fn () => $plan->run(['start' => ['2024-05-01', '2023-02-29']] + $claims));
+        $expect(NhanLuc\OverflowException::class, fn () => $plan->run(['tuition' => [0, PHP_INT_MAX], 'meals' => 1] + $claims));
+        $expect(TypeError::class, fn () => $plan->run(['dedicated_official' => [true, 'no']] + $claims));
+        $expect(NhanLuc\InvalidArgumentError::class, fn () => $plan->run(['days' => [2]] + $claims));
+        $expect(NhanLuc\InvalidArgumentError::class, fn () => $plan->run(['nope' => [1, 2]] + $claims));
+        $expect(NhanLuc\NotFoundException::class, fn () => $base->population('attraction_subsidy', ['degree' => ['bachelor'],
+            'major' => 'it', 'agency' => 'state', 'dedicated_post' => true, 'workplace' => 'Paris', 'start' => '2024-05-01']));
+        $expect(NhanLuc\NotFoundException::class, fn () => $base->plan('no_such_rule'));
+        $changed = clone $base;
+        $stale = $changed->plan('training_support');
+        $changed->set('training.meals.cap_per_day', '2024-01-01', 1);
+        $expect(NhanLuc\InvalidArgumentError::class, fn () => $stale->run($claims));
+        unset($plan, $changed, $stale);
+
         $expect(NhanLuc\ParseException::class, fn () => Policy::parse('{"format": 1}'));
         $expect(NhanLuc\IOException::class, fn () => Policy::load('/nonexistent/policy.json'));
         $expect(NhanLuc\NotFoundException::class, fn () => $base->get('no.such.key', '2024-01-01'));

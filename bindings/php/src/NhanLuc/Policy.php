@@ -344,6 +344,33 @@ final class Policy
     }
 
     /**
+     * A batch plan for any family by its declared name: the library's tables
+     * for this policy made once, for any number of BatchPlan::run() calls over
+     * whole columns. The plan keeps this policy alive; a set() or end()
+     * afterwards makes its runs refuse (make a new plan).
+     *
+     * @throws NotFoundException no family of that name
+     */
+    public function plan(string $rule): BatchPlan
+    {
+        return new BatchPlan(\nlb_batch_plan_create($this->handle, $rule), $this, $rule);
+    }
+
+    /**
+     * A population given as columns, in one library call:
+     * plan($rule)->run($columns, $threads) (see BatchPlan::run()). To run
+     * several populations on one policy, make the plan once.
+     *
+     * @param array<string, mixed> $columns input name => list of values, or one value for every record
+     *
+     * @return array<string, list<int|bool|string>> output name => list of values
+     */
+    public function population(string $rule, array $columns, int $threads = 0): array
+    {
+        return $this->plan($rule)->run($columns, $threads);
+    }
+
+    /**
      * A family's camelCase method for families without a typed one:
      * $policy->monthlyAllowance([...]) is evaluate('monthly_allowance', [...]).
      *
