@@ -839,9 +839,9 @@ class Plan:
         columns) and/or the columns given as keywords. See the module's
         documentation for columns, results and errors."""
         _check_threads(threads)
-        handle = self._current()[0]
-        pr = _prepare(self._kind, data, columns, cols, handle)
-        result = _run(pr, self, threads, certainty, outputs)
+        state = self._current()   # one policy for the names and the answers
+        pr = _prepare(self._kind, data, columns, cols, state[0])
+        result = _run(pr, state, threads, certainty, outputs)
         if as_frame is None:
             as_frame = _is_pandas(data) and hasattr(data, "columns")
         if as_frame:
@@ -876,10 +876,11 @@ def _wanted(k, certainty, outputs):
     return [o for o in outs if o.name in names], k.derived_eligible and "eligible" in names
 
 
-def _run(pr, plan, threads, certainty=True, outputs=None):
-    """Calls the library on a prepared population: a Columns dict."""
+def _run(pr, state, threads, certainty=True, outputs=None):
+    """Calls the library on a prepared population with a plan's state
+    (Plan._current()): a Columns dict."""
     k, n, arrays, problems = pr.kind, pr.n, pr.arrays, pr.problems
-    _, cap, sources = plan._current()
+    _, cap, sources = state
     outs, eligible = _wanted(k, certainty, outputs)
     if eligible and not any(o.field == "reason" for o in outs):
         outs = outs + [o for o in k.outputs if o.field == "reason"]
@@ -947,7 +948,7 @@ def _frame(result, like):
             cols[name] = pd.Categorical.from_codes(a, categories=pd.Index(sources, dtype=object)
                                                    if len(set(sources)) == len(sources)
                                                    else _unique_labels(sources))
-        elif a.dtype == np.uint8 and name in _CODED:
+        elif name in _CODED:
             cols[name] = pd.Categorical.from_codes(a, categories=list(_CODED[name]))
         else:
             cols[name] = a

@@ -135,8 +135,8 @@ def _evaluate(population, base, ref, kind, by, threads, columns):
         raise ArgumentTypeError("population must be a DataFrame or a dict of columns, not %s"
                                 % _c._typename(population))
     pr = _batch._prepare(k, data, columns, cols, _batch._handle(base))
-    res_b = _batch._run(pr, _batch.Plan(base, k.rule), threads)
-    res_r = _batch._run(pr, _batch.Plan(ref, k.rule), threads)
+    res_b = _batch._run(pr, _batch.Plan(base, k.rule)._current(), threads)
+    res_r = _batch._run(pr, _batch.Plan(ref, k.rule)._current(), threads)
     labels, codes = _group_codes(pr, data, by, columns, base)
     cost = k.cost
     unconf_b = np.where(res_b["certainty"] >= 2, res_b[cost], 0)
