@@ -45,6 +45,15 @@ static void check_listing(const nl_policy *p)
                 NLF_CHECK(s == NL_OK && got == v.value);
                 NLF_CHECK(nlf_unit_allows(info.unit, v.value));
             }
+            const nl_param_entry *e;
+            size_t ne;
+            nl_status es = nl_policy_param_entries(p, i, j, &e, &ne);
+            if (!nlf_has_entries(info.unit)) {
+                NLF_CHECK(es == NL_EINVAL && e == NULL && ne == 0);
+            } else {
+                NLF_CHECK(es == NL_OK && ne == (size_t)v.value);
+                NLF_CHECK(v.ends ? ne == 0 : nlf_entries_valid(info.unit, e, ne));
+            }
             if (j == 0 && v.since > -719162) {
                 NLF_CHECK(nl_policy_get(p, info.key, v.since - 1, &got) == NL_ENOTINFORCE);
                 NLF_CHECK(got == 0);

@@ -32,10 +32,35 @@ static void what_if(nl_policy *w, nlf_data *d, unsigned changes)
         snprintf(unit, sizeof unit, "%s", info.unit);
         nl_date since = nlf_date(d);
         bool end = (nlf_u8(d) & 3) == 0;
+        if (!end && nlf_has_entries(unit) && (nlf_u8(d) & 1)) {
+            /* A table or scale: up to 5 entries, mostly plausible ones. */
+            nl_param_entry e[5];
+            size_t ne = nlf_u8(d) % 6;
+            for (size_t i = 0; i < ne; i++)
+                e[i] = (nl_param_entry){(int64_t)(nlf_u8(d) % 8) - 1 + (int64_t)i * 3,
+                                        (int64_t)(nlf_u8(d) % 6)};
+            nl_status s = nl_policy_set_entries(w, key, since, e, ne);
+            nl_status want = !nlf_date_ok(since) ? NL_EDATE
+                           : !nlf_entries_valid(unit, e, ne) ? NL_EINVAL : NL_OK;
+            NLF_CHECK(s == want);
+            const nl_param_entry *got;
+            size_t ngot, idx;
+            nlf_val meta;
+            if (s == NL_OK) {
+                NLF_CHECK(nlf_entries(w, key, since, &got, &ngot, &meta) && ngot == ne);
+                NLF_CHECK(ne == 0 || memcmp(got, e, ne * sizeof *e) == 0);
+                NLF_CHECK(meta.certainty == NL_CERTAINTY_USER);
+            }
+            NLF_CHECK(nl_policy_param_find(w, key, &idx) == NL_OK);
+            continue;
+        }
         int64_t value = end ? 0 : some_value(d);
         nl_status s = end ? nl_policy_end(w, key, since) : nl_policy_set(w, key, since, value);
+        /* nl_policy_set takes a number: a table or scale wants entries. */
         nl_status want = !nlf_date_ok(since) ? NL_EDATE
-                       : !end && !nlf_unit_allows(unit, value) ? NL_EINVAL : NL_OK;
+                       : !end && (nlf_has_entries(unit) || !nlf_unit_allows(unit, value))
+                           ? NL_EINVAL
+                           : NL_OK;
         NLF_CHECK(s == want);
         if (s == NL_OK) {
             int64_t got = -1;

@@ -141,8 +141,30 @@ static inline bool nlf_date_ok(nl_date d) { return d >= -719162 && d <= 2932896;
 
 /* The range of a unit, as docs/policy-format.md states it (what the parser
  * accepts and nl_policy_set checks). */
+static inline bool nlf_has_entries(const char *unit)
+{
+    return strncmp(unit, "table of ", 9) == 0 || strncmp(unit, "scale of ", 9) == 0;
+}
+
+/* Entries a TABLE or SCALE value may hold (policy.h, nl_policy_set_entries;
+ * the two kinds the registry has: "table of role to level", "scale of years
+ * to level"). */
+static inline bool nlf_entries_valid(const char *unit, const nl_param_entry *e, size_t n)
+{
+    bool table = strncmp(unit, "table of ", 9) == 0;
+    if (n > 1000 || (!table && (n == 0 || e[0].at != 0)))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (e[i].at < 0 || e[i].at > (table ? 2 : 200) || (i > 0 && e[i].at <= e[i - 1].at) ||
+            e[i].value < 1 || e[i].value > 4)
+            return false;
+    return true;
+}
+
 static inline bool nlf_unit_allows(const char *unit, int64_t v)
 {
+    if (nlf_has_entries(unit))   /* the value is the number of entries */
+        return v >= 0 && v <= 1000;
     if (strcmp(unit, "bool") == 0)
         return v >= 0 && v <= 1;
     if (strcmp(unit, "degree") == 0)
@@ -189,6 +211,28 @@ static inline nlf_val nlf_get(const nl_policy *p, const char *key, nl_date on)
         NLF_CHECK(nlf_all_zero(&pv, sizeof pv));
     }
     return r;
+}
+
+/* The entries of TABLE or SCALE `key` in force on `on`, through the listing
+ * API; false when not in force or absent. */
+static inline bool nlf_entries(const nl_policy *p, const char *key, nl_date on,
+                               const nl_param_entry **e, size_t *n, nlf_val *meta)
+{
+    *meta = nlf_get(p, key, on);
+    size_t idx;
+    if (!meta->ok || nl_policy_param_find(p, key, &idx) != NL_OK)
+        return false;
+    nl_param_info info;
+    NLF_CHECK(nl_policy_param_info(p, idx, &info) == NL_OK);
+    size_t j = info.value_count;
+    nl_param_value v;
+    do {
+        j--;
+        NLF_CHECK(nl_policy_param_value(p, idx, j, &v) == NL_OK);
+    } while (v.since > on);
+    NLF_CHECK(nl_policy_param_entries(p, idx, j, e, n) == NL_OK);
+    NLF_CHECK((int64_t)*n == meta->v && nlf_entries_valid(info.unit, *e, *n));
+    return true;
 }
 
 static inline void nlf_weaken(nl_certainty *acc, nl_certainty c)
@@ -307,12 +351,6 @@ static inline void nlf_check_cap(const nl_policy *p, const nl_expert *e, nl_stat
     if (s != NL_OK)
         NLF_CHECK(nlf_all_zero(r, sizeof *r));
 
-    static const char *const bachelor[3] = {"expert.years.bachelor.level1",
-                                            "expert.years.bachelor.level2",
-                                            "expert.years.bachelor.level3"};
-    static const char *const master[3] = {"expert.years.master.level1",
-                                          "expert.years.master.level2",
-                                          "expert.years.master.level3"};
     static const char *const caps[4] = {"expert.cap.level1", "expert.cap.level2",
                                         "expert.cap.level3", "expert.cap.level4"};
     nl_reason reason = NL_REASON_OK;
@@ -329,20 +367,28 @@ static inline void nlf_check_cap(const nl_policy *p, const nl_expert *e, nl_stat
     } else {
         nlf_weaken(&cert, table.certainty);
         nlf_weaken(&cert, min.certainty);
-        const char *const *years = e->degree >= NL_DEGREE_MASTER ? master : bachelor;
-        level = 4;
-        for (int l = 3; l >= 1 && reason == NL_REASON_OK; l--) {
-            nlf_val y = nlf_get(p, years[l - 1], e->on);
-            if (!y.ok)
-                reason = NL_REASON_NOT_IN_FORCE;
-            else if (e->experience_years >= (double)y.v)
-                level = l;
-            nlf_weaken(&cert, y.certainty);
+        /* The degree group's scale: the last step the experience reaches;
+         * the role's level when better (policy.h, docs/policy-format.md). */
+        const nl_param_entry *steps, *roles;
+        size_t nsteps, nroles;
+        nlf_val sm, rm;
+        bool have_steps = nlf_entries(p, e->degree >= NL_DEGREE_MASTER ? "expert.levels.master"
+                                                                       : "expert.levels.bachelor",
+                                      e->on, &steps, &nsteps, &sm);
+        bool have_roles = have_steps && nlf_entries(p, "expert.role_level", e->on, &roles,
+                                                    &nroles, &rm);
+        if (!have_steps || !have_roles) {
+            reason = NL_REASON_NOT_IN_FORCE;
+        } else {
+            nlf_weaken(&cert, sm.certainty);
+            nlf_weaken(&cert, rm.certainty);
+            for (size_t i = 0; i < nsteps; i++)
+                if (e->experience_years >= (double)steps[i].at)
+                    level = (int)steps[i].value;
+            for (size_t i = 0; i < nroles; i++)
+                if (roles[i].at == (int64_t)e->role && roles[i].value < level)
+                    level = (int)roles[i].value;
         }
-        if (e->role == NL_ROLE_TEAM_LEADER)
-            level = 1;
-        else if (e->role == NL_ROLE_ITEM_LEAD && level > 2)
-            level = 2;
         if (reason == NL_REASON_OK) {
             cap = nlf_get(p, caps[level - 1], e->on);
             nlf_val sp = nlf_get(p, "expert.special.multiplier_bp", e->on);

@@ -19,6 +19,10 @@ BEGIN, END = "<!-- params:begin -->", "<!-- params:end -->"
 def money(unit, value):
     if value is None:
         return "ends"
+    if isinstance(value, dict):   # a table: code -> value
+        return ", ".join(f"{k} → {v}" for k, v in value.items()) if value else "(none)"
+    if isinstance(value, list) and value and isinstance(value[0], dict):   # a scale
+        return ", ".join(f"{s['value']} from {s['at_least']}" for s in value)
     if isinstance(value, list):
         return ", ".join(value) if value else "(none)"
     if unit.startswith("VND"):
@@ -33,8 +37,14 @@ def table(doc):
     for key, prm in doc["parameters"].items():
         for i, v in enumerate(prm["values"]):
             name = f"`{key}`" if i == 0 else ""
-            # Format 2: a number has a unit, a code or set its code list.
-            shape = prm.get("unit") or "%s of %s" % (prm["type"], prm["codes"])
+            # Format 2: a number has a unit, a code or set its code list, a
+            # table its code list and unit, a scale its measure and unit.
+            if prm.get("type") == "table":
+                shape = "table of %s to %s" % (prm["codes"], prm["unit"])
+            elif prm.get("type") == "scale":
+                shape = "scale of %s to %s" % (prm["of"], prm["unit"])
+            else:
+                shape = prm.get("unit") or "%s of %s" % (prm["type"], prm["codes"])
             unit = shape if i == 0 else ""
             rows.append(f"| {name} | {unit} | {v['since']} | {money(shape, v['value'])} "
                         f"| {v['status']} |")

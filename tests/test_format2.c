@@ -399,6 +399,8 @@ static void same_answers(const nl_policy *a, const nl_policy *b, bool same_sourc
     assert_int_equal(checked, 7 * 5 * 3 * 3 * 2 * 5 + 7 * 4);
 }
 
+static void same_expert_answers(const nl_policy *a, const nl_policy *b);
+
 static void test_format1_still_loads(void **state)
 {
     const nl_policy *v2 = *state;
@@ -406,6 +408,10 @@ static void test_format1_still_loads(void **state)
     /* The same answers as the format 2 built-in: only the citations of the
      * conditions differ (format 1 reported them with the degree's). */
     same_answers(v1, v2, false);
+    /* The thresholds folded into scales, the roles into their table: the
+     * same expert answers, citations included (the scales are dated and
+     * cited as the thresholds were). */
+    same_expert_answers(v1, v2);
     nl_param_type t;
     assert_int_equal(nl_policy_param_type(v1, "attraction.majors", &t, NULL, NULL, NULL), NL_OK);
     assert_int_equal(t, NL_PARAM_SET);
@@ -542,6 +548,277 @@ static void test_format2_errors(void **state)
             "/parameters/expert.cap.level1/type", "has type \"number\"");
 }
 
+
+/* ------------------------------------------------- tables and scales */
+
+/* Every expert answer of two policies over the experience boundaries of
+ * both scales (the day before each threshold and the threshold), each
+ * role and degree, on the dates around the 2025-07-01 change. */
+static void same_expert_answers(const nl_policy *a, const nl_policy *b)
+{
+    const char *dates[] = {"2015-02-28", "2015-03-01", "2025-06-30", "2025-07-01"};
+    const double years[] = {0, 2.99, 3, 4.99, 5, 7.99, 8, 9.99, 10, 14.99, 15, 40};
+    size_t checked = 0;
+    for (size_t d = 0; d < 4; d++)
+        for (int deg = 0; deg <= NL_DEGREE_DOCTOR; deg++)
+            for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
+                for (int r = 0; r <= NL_ROLE_TEAM_LEADER; r++) {
+                    nl_expert e = {(nl_degree)deg, years[y], (nl_role)r, false, day(dates[d])};
+                    nl_expert_cap x, z;
+                    assert_int_equal(nl_expert_salary_cap(a, &e, &x), NL_OK);
+                    assert_int_equal(nl_expert_salary_cap(b, &e, &z), NL_OK);
+                    assert_int_equal(x.level, z.level);
+                    assert_int_equal(x.monthly, z.monthly);
+                    assert_int_equal(x.reason, z.reason);
+                    assert_int_equal(x.certainty, z.certainty);
+                    assert_string_equal(x.source, z.source);
+                    checked++;
+                }
+    assert_int_equal(checked, 4 * 5 * 12 * 3);
+}
+
+static int64_t look(const nl_policy *p, const char *key, const char *iso, int64_t at)
+{
+    int64_t v = -1;
+    nl_status s = nl_policy_lookup(p, key, day(iso), at, &v);
+    if (s != NL_OK)
+        fail_msg("%s at %lld: %s", key, (long long)at, nl_status_name(s));
+    return v;
+}
+
+static void test_scale_and_table_values(void **state)
+{
+    const nl_policy *p = *state;
+    nl_param_type t;
+    const char *list;
+    assert_int_equal(nl_policy_param_type(p, "expert.levels.bachelor", &t, NULL, NULL, &list),
+                     NL_OK);
+    assert_int_equal(t, NL_PARAM_SCALE);
+    assert_null(list);
+    assert_int_equal(nl_policy_param_type(p, "expert.role_level", &t, NULL, NULL, &list), NL_OK);
+    assert_int_equal(t, NL_PARAM_TABLE);
+    assert_string_equal(list, "role");
+    /* TT 02/2015 and TT 004/2025: bachelor 5 / 10 / 15 years, master's 3 / 5 / 8. */
+    const char *on[] = {FACT_TT02_LAST_DAY, "2025-07-01"};
+    for (int d = 0; d < 2; d++) {
+        const int64_t b[][2] = {{0, 4}, {4, 4}, {5, 3}, {9, 3}, {10, 2}, {14, 2}, {15, 1}, {200, 1}};
+        for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+            assert_int_equal(look(p, "expert.levels.bachelor", on[d], b[i][0]), b[i][1]);
+        const int64_t m[][2] = {{0, 4}, {2, 4}, {3, 3}, {4, 3}, {5, 2}, {7, 2}, {8, 1}};
+        for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+            assert_int_equal(look(p, "expert.levels.master", on[d], m[i][0]), m[i][1]);
+        assert_int_equal(look(p, "expert.role_level", on[d], NL_ROLE_TEAM_LEADER), 1);
+        assert_int_equal(look(p, "expert.role_level", on[d], NL_ROLE_ITEM_LEAD), 2);
+    }
+    int64_t v = 7;
+    assert_int_equal(nl_policy_lookup(p, "expert.role_level", day("2024-01-01"), NL_ROLE_MEMBER,
+                                      &v), NL_ENOTINFORCE);   /* a member is guaranteed none */
+    assert_int_equal(v, 0);
+    assert_int_equal(nl_policy_lookup(p, "expert.role_level", day("2024-01-01"), 3, &v),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_lookup(p, "expert.levels.master", day("2024-01-01"), 201, &v),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_lookup(p, "expert.levels.master", day("2024-01-01"), -1, &v),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_lookup(p, "expert.levels.master", day("2015-02-28"), 0, &v),
+                     NL_ENOTINFORCE);
+    assert_int_equal(nl_policy_lookup(p, "expert.cap.level1", day("2024-01-01"), 0, &v),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_lookup(p, "expert.levels.phd", day("2024-01-01"), 0, &v),
+                     NL_ENOTFOUND);
+    assert_int_equal(nl_policy_get(p, "expert.levels.bachelor", day("2024-01-01"), &v), NL_OK);
+    assert_int_equal(v, 4);   /* a scale's value is its number of steps */
+    size_t idx, n;
+    const nl_param_entry *e;
+    assert_int_equal(nl_policy_param_find(p, "expert.role_level", &idx), NL_OK);
+    assert_int_equal(nl_policy_param_entries(p, idx, 0, &e, &n), NL_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(e[0].at, NL_ROLE_ITEM_LEAD);
+    assert_int_equal(e[1].at, NL_ROLE_TEAM_LEADER);
+    assert_int_equal(nl_policy_param_entries(p, idx, 2, &e, &n), NL_ENOTFOUND);
+    assert_int_equal(nl_policy_param_find(p, "expert.cap.level1", &idx), NL_OK);
+    assert_int_equal(nl_policy_param_entries(p, idx, 0, &e, &n), NL_EINVAL);
+    assert_null(e);
+}
+
+static void test_scale_what_if(void **state)
+{
+    nl_policy *w;
+    assert_int_equal(nl_policy_clone(*state, &w), NL_OK);
+    const nl_date since = day("2024-01-01");
+    /* One level for everyone from 2 years; the role table emptied. */
+    const nl_param_entry flat[] = {{0, 4}, {2, 1}};
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.bachelor", since, flat, 2), NL_OK);
+    assert_int_equal(nl_policy_set_entries(w, "expert.role_level", since, NULL, 0), NL_OK);
+    nl_expert e = {NL_DEGREE_BACHELOR, 1.99, NL_ROLE_TEAM_LEADER, false, since};
+    nl_expert_cap c;
+    assert_int_equal(nl_expert_salary_cap(w, &e, &c), NL_OK);
+    assert_int_equal(c.level, 4);
+    assert_int_equal(c.certainty, NL_CERTAINTY_USER);
+    e.experience_years = 2;
+    assert_int_equal(nl_expert_salary_cap(w, &e, &c), NL_OK);
+    assert_int_equal(c.level, 1);
+    /* The day before, and the original: unchanged. */
+    e.on = since - 1;
+    e.experience_years = 1.99;
+    assert_int_equal(nl_expert_salary_cap(w, &e, &c), NL_OK);
+    assert_int_equal(c.level, 1);   /* team leader */
+    e.on = since;
+    assert_int_equal(nl_expert_salary_cap(*state, &e, &c), NL_OK);
+    assert_int_equal(c.level, 1);
+    e.role = NL_ROLE_MEMBER;
+    assert_int_equal(nl_expert_salary_cap(*state, &e, &c), NL_OK);
+    assert_int_equal(c.level, 4);
+    /* Refused entries leave the parameter as it was. */
+    const nl_param_entry late[] = {{1, 4}}, unsorted[] = {{0, 4}, {5, 3}, {5, 2}},
+                         level5[] = {{0, 5}}, far[] = {{0, 4}, {201, 1}}, code3[] = {{3, 1}},
+                         twice[] = {{1, 2}, {1, 1}};
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", since, late, 1), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", since, unsorted, 3),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", since, level5, 1),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", since, far, 2), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", since, NULL, 0), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.role_level", since, code3, 1), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.role_level", since, twice, 2), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.cap.level1", since, flat, 2), NL_EINVAL);
+    assert_int_equal(nl_policy_set_entries(w, "expert.nothing", since, flat, 2), NL_ENOTFOUND);
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", 3000000, flat, 2),
+                     NL_EDATE);
+    assert_int_equal(nl_policy_set(w, "expert.levels.master", since, 4), NL_EINVAL);
+    assert_int_equal(nl_policy_set(w, "expert.role_level", since, 0), NL_EINVAL);
+    assert_int_equal(look(w, "expert.levels.master", "2024-01-01", 4), 3);
+    /* A clone is deep: changing it leaves the copy's source alone. */
+    nl_policy *w2;
+    assert_int_equal(nl_policy_clone(w, &w2), NL_OK);
+    assert_int_equal(nl_policy_end(w2, "expert.levels.bachelor", since), NL_OK);
+    assert_int_equal(look(w, "expert.levels.bachelor", "2024-01-01", 2), 1);
+    nl_policy_free(w2);
+    nl_policy_free(w);
+}
+
+/* Format 1's keys expert.years.<group>.levelN read and change the scale. */
+static void test_legacy_threshold_keys(void **state)
+{
+    nl_policy *w;
+    assert_int_equal(nl_policy_clone(*state, &w), NL_OK);
+    const struct { const char *key; int64_t years; } th[] = {
+        {"expert.years.bachelor.level1", 15}, {"expert.years.bachelor.level2", 10},
+        {"expert.years.bachelor.level3", 5}, {"expert.years.master.level1", 8},
+        {"expert.years.master.level2", 5}, {"expert.years.master.level3", 3}};
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(param(w, th[i].key, "2024-01-01"), th[i].years);
+    nl_param_value pv;
+    assert_int_equal(nl_policy_get_value(w, "expert.years.master.level1", day("2025-07-01"), &pv),
+                     NL_OK);
+    assert_string_equal(pv.source, citation(w, "expert.levels.master", "2025-07-01"));
+    assert_int_equal(pv.certainty, NL_CERTAINTY_CONFIRMED);
+    int64_t v;
+    assert_int_equal(nl_policy_get(w, "expert.years.master.level1", day("2015-02-28"), &v),
+                     NL_ENOTINFORCE);
+    assert_int_equal(nl_policy_get(w, "expert.years.master.level4", day("2024-01-01"), &v),
+                     NL_ENOTFOUND);
+    /* Level 2 from 9 years: 8.99 is level 3, 9 level 2, 10 still level 2. */
+    assert_int_equal(nl_policy_set(w, "expert.years.bachelor.level2", day("2020-01-01"), 9),
+                     NL_OK);
+    assert_int_equal(look(w, "expert.levels.bachelor", "2020-01-01", 8), 3);
+    assert_int_equal(look(w, "expert.levels.bachelor", "2020-01-01", 9), 2);
+    assert_int_equal(look(w, "expert.levels.bachelor", "2020-01-01", 15), 1);
+    assert_int_equal(look(w, "expert.levels.bachelor", "2019-12-31", 9), 3);
+    assert_int_equal(param(w, "expert.years.bachelor.level2", "2020-01-01"), 9);
+    assert_int_equal(param(w, "expert.years.bachelor.level1", "2020-01-01"), 15);
+    assert_int_equal(nl_policy_set(w, "expert.years.bachelor.level2", day("2020-01-01"), 201),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_set(w, "expert.years.bachelor.level2", day("2020-01-01"), -1),
+                     NL_EINVAL);
+    assert_int_equal(nl_policy_set(w, "expert.years.bachelor.level2", day("2010-01-01"), 9),
+                     NL_ENOTINFORCE);
+    assert_int_equal(nl_policy_end(w, "expert.years.bachelor.level2", day("2020-01-01")),
+                     NL_EINVAL);
+    /* A scale that never reaches level 1 has no level-1 threshold. */
+    const nl_param_entry low[] = {{0, 4}, {5, 2}};
+    assert_int_equal(nl_policy_set_entries(w, "expert.levels.master", day("2024-01-01"), low, 2),
+                     NL_OK);
+    assert_int_equal(nl_policy_get(w, "expert.years.master.level1", day("2024-01-01"), &v),
+                     NL_ENOTINFORCE);
+    assert_int_equal(param(w, "expert.years.master.level3", "2024-01-01"), 5);
+    nl_policy_free(w);
+}
+
+static void test_scale_and_table_errors(void **state)
+{
+    (void)state;
+    const char *v2 = "nhanluc-policy/2";
+#define SCALE(v) "\"expert.levels.master\": {\"type\": \"scale\", \"of\": \"years\", " \
+                 "\"unit\": \"level\", \"description\": \"d\", " VALUES(v) "}"
+#define TABLE(v) "\"expert.role_level\": {\"type\": \"table\", \"codes\": \"role\", " \
+                 "\"unit\": \"level\", \"description\": \"d\", " VALUES(v) "}"
+    nl_error err;
+    nl_policy *p;
+    assert_int_equal(parse2(v2, SCALE("[{\"at_least\": 0, \"value\": 3}]") ",\n" TABLE("{}"),
+                            &err, &p), NL_OK);
+    assert_int_equal(look(p, "expert.levels.master", "2021-01-01", 200), 3);
+    nl_policy_free(p);
+    const char *sp = "/parameters/expert.levels.master/values/0/value",
+               *tp = "/parameters/expert.role_level/values/0/value";
+    refused(v2, SCALE("[]"), sp, "at least one step");
+    refused(v2, SCALE("{\"at_least\": 0}"), sp, "an array of steps");
+    refused(v2, SCALE("[{\"at_least\": 1, \"value\": 3}]"), "/parameters/expert.levels.master/"
+            "values/0/value/0/at_least", "must start at 0 years");
+    refused(v2, SCALE("[{\"at_least\": 0, \"value\": 3}, {\"at_least\": 0, \"value\": 2}]"),
+            "/parameters/expert.levels.master/values/0/value/1/at_least", "strictly increase");
+    refused(v2, SCALE("[{\"at_least\": 0, \"value\": 3}, {\"at_least\": 201, \"value\": 2}]"),
+            "/parameters/expert.levels.master/values/0/value/1/at_least", "0..200");
+    refused(v2, SCALE("[{\"at_least\": 0.5, \"value\": 3}]"),
+            "/parameters/expert.levels.master/values/0/value/0/at_least", "whole number");
+    refused(v2, SCALE("[{\"at_least\": 0, \"value\": 5}]"),
+            "/parameters/expert.levels.master/values/0/value/0/value", "1..4");
+    refused(v2, SCALE("[{\"at_least\": 0}]"),
+            "/parameters/expert.levels.master/values/0/value/0", "missing member \"value\"");
+    refused(v2, SCALE("[{\"at_least\": 0, \"value\": 3, \"x\": 1}]"),
+            "/parameters/expert.levels.master/values/0/value/0/x", "");
+    refused(v2, SCALE("[3]"), "/parameters/expert.levels.master/values/0/value/0", "a step");
+    refused(v2, "\"expert.levels.master\": {\"type\": \"scale\", \"of\": \"months\", "
+                "\"unit\": \"level\", \"description\": \"d\", " VALUES("[]") "}",
+            "/parameters/expert.levels.master/of", "of must be \"years\"");
+    refused(v2, "\"expert.levels.master\": {\"type\": \"scale\", \"unit\": \"level\", "
+                "\"description\": \"d\", " VALUES("[]") "}",
+            "/parameters/expert.levels.master", "of");
+    refused(v2, "\"expert.levels.master\": {\"type\": \"scale\", \"of\": \"years\", "
+                "\"codes\": \"role\", \"unit\": \"level\", \"description\": \"d\", "
+                VALUES("[]") "}",
+            "/parameters/expert.levels.master/codes", "no member \"codes\"");
+    refused(v2, TABLE("[]"), tp, "an object");
+    refused(v2, TABLE("{\"boss\": 1}"), "/parameters/expert.role_level/values/0/value/boss",
+            "not a role code (member, item_lead, team_leader)");
+    refused(v2, TABLE("{\"member\": 0}"), "/parameters/expert.role_level/values/0/value/member",
+            "1..4");
+    refused(v2, "\"expert.role_level\": {\"type\": \"table\", \"codes\": \"degree\", "
+                "\"unit\": \"level\", \"description\": \"d\", " VALUES("{}") "}",
+            "/parameters/expert.role_level/codes", "codes must be \"role\"");
+    refused(v2, "\"expert.role_level\": {\"type\": \"table\", \"codes\": \"role\", "
+                "\"unit\": \"years\", \"description\": \"d\", " VALUES("{}") "}",
+            "/parameters/expert.role_level/unit", "unit must be \"level\"");
+    refused("nhanluc-policy/1", "\"expert.role_level\": {\"unit\": \"level\", "
+                                "\"description\": \"d\", " VALUES("{}") "}",
+            "/parameters/expert.role_level", "needs format \"nhanluc-policy/2\"");
+    /* The old keys: all three of a group, and not beside its scale. */
+    refused(v2, "\"expert.years.master.level1\": {\"type\": \"number\", \"unit\": \"years\", "
+                "\"description\": \"d\", " VALUES("8") "}",
+            "/parameters", "expert.years.master.level1..3 go together");
+    refused(v2, SCALE("[{\"at_least\": 0, \"value\": 3}]") ",\n"
+            "\"expert.years.master.level1\": {\"type\": \"number\", \"unit\": \"years\", "
+            "\"description\": \"d\", " VALUES("8") "},\n"
+            "\"expert.years.master.level2\": {\"type\": \"number\", \"unit\": \"years\", "
+            "\"description\": \"d\", " VALUES("5") "},\n"
+            "\"expert.years.master.level3\": {\"type\": \"number\", \"unit\": \"years\", "
+            "\"description\": \"d\", " VALUES("3") "}",
+            "/parameters", "keep one");
+#undef SCALE
+#undef TABLE
+}
+
 /* A format 2 document without one condition's parameter: the rule is not
  * in force and says which parameter is missing. */
 static void test_format2_condition_absent(void **state)
@@ -576,6 +853,10 @@ int main(void)
         TEST(test_upgraded_document),
         TEST(test_format2_errors),
         TEST(test_format2_condition_absent),
+        TEST(test_scale_and_table_values),
+        TEST(test_scale_what_if),
+        TEST(test_legacy_threshold_keys),
+        TEST(test_scale_and_table_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -461,8 +461,8 @@ static void set_rejects_values_the_parameter_cannot_take(void **state)
         {"expert.min_degree", -1},
         {"expert.weekly.weeks_per_year", 0},      /* a divisor */
         {"expert.daily.days_per_month", 0},
-        {"expert.years.bachelor.level1", -1},
         {"expert.special.multiplier_bp", -1},
+        {"expert.daily.premium_bp", -1},
         {"training.tuition.share_bp", -5},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -512,11 +512,9 @@ static const char *const expected_keys[] = {
     "attraction.dedicated_post_required", "attraction.majors", "attraction.min_degree",
     "attraction.period", "expert.cap.level1", "expert.cap.level2", "expert.cap.level3",
     "expert.cap.level4", "expert.daily.days_per_month", "expert.daily.premium_bp",
-    "expert.min_degree", "expert.special.multiplier_bp", "expert.weekly.months_per_year",
+    "expert.levels.bachelor", "expert.levels.master", "expert.min_degree",
+    "expert.role_level", "expert.special.multiplier_bp", "expert.weekly.months_per_year",
     "expert.weekly.premium_bp", "expert.weekly.weeks_per_year",
-    "expert.years.bachelor.level1", "expert.years.bachelor.level2",
-    "expert.years.bachelor.level3", "expert.years.master.level1",
-    "expert.years.master.level2", "expert.years.master.level3",
     "training.dedicated_official_required", "training.materials.share_bp",
     "training.meals.cap_per_day", "training.period", "training.short_course_required",
     "training.travel.cap_per_course", "training.tuition.share_bp",
@@ -563,7 +561,8 @@ static void parameters_carry_the_units_of_their_amounts(void **state)
     const struct { const char *key, *unit; } units[] = {
         {"attraction.amount.city_town", "VND"}, {"attraction.amount.district", "VND"},
         {"expert.cap.level1", "VND/month"}, {"expert.cap.level4", "VND/month"},
-        {"expert.years.master.level1", "years"}, {"expert.special.multiplier_bp", "bp"},
+        {"expert.levels.master", "scale of years to level"},
+        {"expert.role_level", "table of role to level"}, {"expert.special.multiplier_bp", "bp"},
         {"training.meals.cap_per_day", "VND/day"}, {"training.travel.cap_per_course", "VND"},
     };
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
@@ -779,7 +778,7 @@ static void a_document_without_a_parameter_loads_and_its_rule_is_not_in_force(vo
     size_t len;
     char *text = nlt_slurp(NL_TEST_POLICY_COPY, &len);
     char *from = strstr(text, "\"expert.cap.level4\"");
-    char *to = strstr(text, "\"expert.years.bachelor.level1\"");
+    char *to = strstr(text, "\"expert.levels.bachelor\"");
     assert_true(from != NULL && to != NULL && from < to);
     memmove(from, to, strlen(to) + 1);
     len = strlen(text);

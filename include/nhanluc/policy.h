@@ -70,8 +70,19 @@ NL_EXTERN const char *nl_policy_name(const nl_policy *p);
  *
  * Not thread safe: no other thread may use @p p during the call.
  * @return NL_OK; NL_EINVAL (NULL, negative value, or a value the parameter
- * cannot take, e.g. 0 for a divisor or an unknown degree); NL_ENOTFOUND
- * (unknown key); NL_EDATE (@p since outside 0001..9999); NL_ENOMEM.
+ * cannot take, e.g. 0 for a divisor or an unknown degree, or a TABLE or
+ * SCALE parameter: use nl_policy_set_entries()); NL_ENOTFOUND (unknown
+ * key); NL_EDATE (@p since outside 0001..9999); NL_ENOTINFORCE (a legacy
+ * key, below, while its scale is not in force); NL_ENOMEM.
+ *
+ * Legacy keys: "expert.years.bachelor.level1" .. "level3" and the same for
+ * "master" (format 1's experience thresholds) name the threshold of that
+ * level in the scale "expert.levels.bachelor" / "expert.levels.master":
+ * nl_policy_get() gives the least experience the scale in force puts at
+ * that level or better, and nl_policy_set() rebuilds the scale in force on
+ * @p since with that one threshold changed. nl_policy_end() refuses them
+ * (NL_EINVAL): end the scale itself. They are not listed among the
+ * parameters (docs/policy-format.md, "Format 1 and the upgrade").
  */
 NL_EXTERN nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since,
                                   int64_t value);
@@ -80,10 +91,13 @@ NL_EXTERN nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since,
  *  its next dated change). Same errors and thread rules as nl_policy_set(). */
 NL_EXTERN nl_status nl_policy_end(nl_policy *p, const char *key, nl_date since);
 
-/** Value of parameter @p key in force on date @p on.
+/** Value of parameter @p key in force on date @p on (for a TABLE or SCALE,
+ *  its number of entries: see nl_policy_lookup()). Legacy keys as for
+ *  nl_policy_set().
  *  @return NL_OK; NL_EINVAL (NULL); NL_ENOTFOUND (unknown key); NL_EDATE
  *  (@p on outside 0001-01-01..9999-12-31); NL_ENOTINFORCE (before the first
- *  value or while the parameter is ended). On error *out is 0. */
+ *  value or while the parameter is ended; for a legacy key, also when the
+ *  scale in force reaches no such level). On error *out is 0. */
 NL_EXTERN nl_status nl_policy_get(const nl_policy *p, const char *key, nl_date on,
                                   int64_t *out);
 
@@ -104,15 +118,64 @@ typedef struct nl_param_value {
 NL_EXTERN nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
                                         nl_param_value *out);
 
-/** What a parameter holds (policy format 2's "type"). Every value is one
- *  int64 either way, as nl_policy_get() and nl_policy_set() take it. */
+/** What a parameter holds (policy format 2's "type"). A NUMBER, CODE or
+ *  SET value is one int64, as nl_policy_get() and nl_policy_set() take it;
+ *  a TABLE or SCALE value is a list of entries (nl_param_entry), read with
+ *  nl_policy_param_entries() or nl_policy_lookup() and set with
+ *  nl_policy_set_entries(). */
 typedef enum nl_param_type {
     NL_PARAM_NUMBER = 0,  /**< a whole number in its unit (money, bp, years, bool, ...) */
     NL_PARAM_CODE,        /**< one code of a code list: the value is its index */
-    NL_PARAM_SET          /**< codes of a code list: bit i of the value is code i */
+    NL_PARAM_SET,         /**< codes of a code list: bit i of the value is code i */
+    NL_PARAM_TABLE,       /**< code -> value: entries {code index, value}, by code;
+                               a code without an entry has no value */
+    NL_PARAM_SCALE        /**< measure -> value by steps: entries {lowest measure,
+                               value}, the first at the measure's minimum; a
+                               measure x takes the last step with at <= x */
 } nl_param_type;
 
-/** Type of parameter @p key and, for a CODE or SET, its code list: the
+/** One entry of a TABLE or SCALE value. */
+typedef struct nl_param_entry {
+    int64_t at;      /**< TABLE: the code's index in its list; SCALE: the lowest
+                          measure of the step (e.g. years of experience) */
+    int64_t value;   /**< the value for that code or from that measure on */
+} nl_param_entry;
+
+/** Largest number of entries in one TABLE or SCALE value. */
+#define NL_PARAM_ENTRIES_MAX 1000u
+
+/** The entries of the @p j-th dated value of parameter @p index (a TABLE or
+ *  SCALE), sorted by @c at; they point into the policy and stay valid while
+ *  it lives and is not modified. A value that ends the parameter has none.
+ *  @return NL_OK; NL_EINVAL (NULL, or a parameter of another type);
+ *  NL_ENOTFOUND (index out of range). */
+NL_EXTERN nl_status nl_policy_param_entries(const nl_policy *p, size_t index, size_t j,
+                                            const nl_param_entry **entries, size_t *n);
+
+/** The value of TABLE or SCALE parameter @p key on @p on at @p at: for a
+ *  TABLE the entry of code index @p at, for a SCALE the step whose range
+ *  holds measure @p at.
+ *  @return NL_OK; NL_EINVAL (NULL, a parameter of another type, or @p at
+ *  outside the code list or the measure's range); NL_ENOTFOUND (unknown
+ *  key); NL_EDATE; NL_ENOTINFORCE (no value on the date, or a TABLE code
+ *  without an entry). On error *out is 0. */
+NL_EXTERN nl_status nl_policy_lookup(const nl_policy *p, const char *key, nl_date on, int64_t at,
+                                     int64_t *out);
+
+/** What-if for a TABLE or SCALE: gives @p key the @p n entries from
+ *  @p since onward, as nl_policy_set() does for a number. Entries must be
+ *  sorted by @c at, strictly increasing; a TABLE's @c at are code indexes
+ *  (any subset of the list, even none); a SCALE's first @c at is its
+ *  measure's minimum (every measure has a value) and every @c at is within
+ *  the measure's range; each value within the parameter's range. The
+ *  entries are copied. Same thread rules as nl_policy_set().
+ *  @return NL_OK; NL_EINVAL (NULL, a parameter of another type, entries
+ *  that break a rule above, more than NL_PARAM_ENTRIES_MAX); NL_ENOTFOUND;
+ *  NL_EDATE; NL_ENOMEM. */
+NL_EXTERN nl_status nl_policy_set_entries(nl_policy *p, const char *key, nl_date since,
+                                          const nl_param_entry *entries, size_t n);
+
+/** Type of parameter @p key and, for a CODE, SET or TABLE, its code list: the
  *  names of codes 0..*ncodes-1 ("it", "electronics_telecom", ...; static
  *  strings) and the list's name ("major"). @p codes, @p ncodes and
  *  @p list may be NULL; for a NUMBER they are set to NULL, 0 and NULL.
@@ -125,7 +188,9 @@ NL_EXTERN nl_status nl_policy_param_type(const nl_policy *p, const char *key,
 typedef struct nl_param_info {
     const char *key;          /**< e.g. "expert.cap.level1" */
     const char *unit;         /**< "VND", "VND/month", "years", "bp", ...; a CODE's
-                                   list ("degree"), a SET's "set of <list>" */
+                                   list ("degree"), a SET's "set of <list>", a
+                                   TABLE's "table of <list> to <unit>", a
+                                   SCALE's "scale of <measure> to <unit>" */
     const char *description;  /**< what the parameter is, in Vietnamese/English */
     size_t value_count;       /**< number of dated values (>= 1) */
 } nl_param_info;

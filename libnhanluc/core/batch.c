@@ -26,7 +26,7 @@
  * Assumptions the tables rest on, checked by tests/batch: a rule reads the
  * date only through parameter lookups, the workplace only through its tier
  * (workplaces of one tier answer alike), and the experience only through
- * comparisons with the expert.years.* parameters. */
+ * comparisons with the steps of the expert.levels.* scales. */
 #include <float.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -684,11 +684,9 @@ typedef struct expert_cell {
     uint8_t level, reason, certainty, monthly_certainty, source;   /* reason | ERR_FLAG */
 } expert_cell;
 
-#define EXPERT_YEARS_PARAMS 6
 #define EXPERT_MAX_CELLS (1u << 20)   /* 40 MiB of cells at most, else no tables */
-static const nl_pid expert_years_pid[EXPERT_YEARS_PARAMS] = {
-    NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3,
-    NL_P_EXPERT_YEARS_MASTER1, NL_P_EXPERT_YEARS_MASTER2, NL_P_EXPERT_YEARS_MASTER3};
+static const nl_pid expert_scale_pid[2] = {NL_P_EXPERT_LEVELS_BACHELOR,
+                                           NL_P_EXPERT_LEVELS_MASTER};
 
 typedef struct expert_tables {
     ivmap iv;
@@ -714,22 +712,27 @@ static void expert_drop(void *tables)
     free(t);
 }
 
-/* Experience bands: cut at every value any experience parameter takes. */
+/* Experience bands: cut at every step any value of the experience scales
+ * has. */
 static bool expert_bands(const nl_policy *p, expert_tables *t)
 {
     size_t total = 0;
-    for (int i = 0; i < EXPERT_YEARS_PARAMS; i++)
-        if (p->known[expert_years_pid[i]] != NL_PARAM_ABSENT)
-            total += p->params[p->known[expert_years_pid[i]]].n;
+    for (int i = 0; i < 2; i++)
+        if (p->known[expert_scale_pid[i]] != NL_PARAM_ABSENT) {
+            const nl_param_i *prm = &p->params[p->known[expert_scale_pid[i]]];
+            for (size_t j = 0; j < prm->n; j++)
+                total += (size_t)prm->v[j].value;
+        }
     t->thr = malloc((total ? total : 1) * sizeof *t->thr);
     if (t->thr == NULL)
         return false;
-    for (int i = 0; i < EXPERT_YEARS_PARAMS; i++) {
-        if (p->known[expert_years_pid[i]] == NL_PARAM_ABSENT)
+    for (int i = 0; i < 2; i++) {
+        if (p->known[expert_scale_pid[i]] == NL_PARAM_ABSENT)
             continue;
-        const nl_param_i *prm = &p->params[p->known[expert_years_pid[i]]];
+        const nl_param_i *prm = &p->params[p->known[expert_scale_pid[i]]];
         for (size_t j = 0; j < prm->n; j++)
-            t->thr[t->nthr++] = (double)prm->v[j].value;
+            for (int64_t k = 0; k < prm->v[j].value; k++)
+                t->thr[t->nthr++] = (double)prm->v[j].e[k].at;
     }
     qsort(t->thr, t->nthr, sizeof *t->thr, cmp_double);
     size_t u = 0;

@@ -15,8 +15,7 @@ typedef enum nl_pid {
     NL_P_ATTRACTION_MAJORS, NL_P_ATTRACTION_AGENCIES, NL_P_ATTRACTION_DEDICATED,
     NL_P_EXPERT_MIN_DEGREE,
     NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3, NL_P_EXPERT_CAP4,
-    NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3,
-    NL_P_EXPERT_YEARS_MASTER1, NL_P_EXPERT_YEARS_MASTER2, NL_P_EXPERT_YEARS_MASTER3,
+    NL_P_EXPERT_LEVELS_BACHELOR, NL_P_EXPERT_LEVELS_MASTER, NL_P_EXPERT_ROLE_LEVEL,
     NL_P_EXPERT_SPECIAL_BP,
     NL_P_EXPERT_WEEK_MONTHS, NL_P_EXPERT_WEEK_WEEKS, NL_P_EXPERT_WEEK_BP,
     NL_P_EXPERT_DAY_DAYS, NL_P_EXPERT_DAY_BP,
@@ -43,13 +42,25 @@ const nl_code_list *nl__code_list(const char *name);
 
 /* What a parameter may hold: its type, its unit and the closed range of its
  * values. A CODE holds the index of one code of `list`; a SET a bitmask of
- * them (bit i: code i), so every value is still one int64. */
+ * them (bit i: code i), so its value is still one int64. A TABLE holds
+ * entries {code index of `list`, value}; a SCALE entries {lowest measure,
+ * value}, the measure named `of` in of_min..of_max; their values are in
+ * min..max and `unit` names both ("table of role to level"), `value_unit`
+ * the values alone ("level"). */
 typedef struct nl_param_kind {
     const char *unit;
     int64_t min, max;
     nl_param_type type;
-    const nl_code_list *list;   /* CODE and SET; NULL for NUMBER */
+    const nl_code_list *list;   /* CODE, SET and TABLE; NULL otherwise */
+    const char *of;             /* SCALE: the measure's unit ("years") */
+    int64_t of_min, of_max;     /* SCALE: the measure's range */
+    const char *value_unit;     /* TABLE and SCALE: the unit of the values */
 } nl_param_kind;
+
+static inline bool nl__kind_has_entries(const nl_param_kind *k)
+{
+    return k->type == NL_PARAM_TABLE || k->type == NL_PARAM_SCALE;
+}
 
 typedef struct nl_known_param {
     const char *key;
@@ -63,8 +74,11 @@ extern const nl_param_kind nl__kind_amount;
 #define NL_TIER_PREFIX "attraction.amount."
 #define NL_TIER_MAX 40   /* characters of a tier name: [a-z0-9_]{1,40} */
 
-/* Parameters a format 1 document implies (policy_json.c, upgrade_v1). */
+/* Parameters a format 1 document implies (policy_json.c, upgrade_v1), and
+ * the most the old expert shape implies (policy_legacy.c: two scales and
+ * the role table). */
 #define NL_V1_IMPLIED 5
+#define NL_LEGACY_IMPLIED 3
 
 /* Source index of values set through nl_policy_set / nl_policy_end. */
 #define NL_SOURCE_USER (-1)
@@ -74,7 +88,8 @@ typedef struct nl_value_i {
     bool ends;
     nl_certainty certainty;
     int32_t source;          /* index into policy->sources, or NL_SOURCE_USER */
-    int64_t value;
+    int64_t value;           /* TABLE and SCALE: the number of entries */
+    nl_param_entry *e;       /* TABLE and SCALE: owned, sorted by at; else NULL */
 } nl_value_i;
 
 typedef struct nl_param_i {
@@ -131,6 +146,7 @@ struct nl_policy {
 /* A parameter's value on a date, as a rule uses it. */
 typedef struct nl_use {
     int64_t value;           /* 0 when not in force */
+    const nl_param_entry *e; /* TABLE and SCALE: `value` entries; else NULL */
     const char *source;      /* source of the nearest dated value: never NULL */
     nl_certainty certainty;
 } nl_use;
@@ -154,11 +170,39 @@ static inline bool nl__use_known(const nl_policy *p, nl_pid pid, nl_date on, nl_
 const char *nl__source_text(const nl_policy *p, int32_t source);
 const char *nl__source_url(const nl_policy *p, int32_t source);
 
+/* A TABLE's entry for code index `code` (*out), or false when it has
+ * none; a SCALE's step holding measure x (x >= the first step's at). */
+bool nl__table_get(const nl_use *u, int64_t code, int64_t *out);
+int64_t nl__scale_get(const nl_use *u, double x);
+/* Whether n entries e can be a value of kind k (sorted, in range, ...). */
+bool nl__entries_valid(const nl_param_kind *k, const nl_param_entry *e, size_t n);
+/* Frees the entries of v[0..n). */
+void nl__values_free(nl_value_i *v, size_t n);
+/* Deep copy of n values into *out (NULL for n == 0); false on no memory. */
+bool nl__values_copy(const nl_value_i *v, size_t n, nl_value_i **out);
+
+/* Legacy keys (policy_legacy.c): format 1's expert.years.<degree>.levelN,
+ * folded into the scales expert.levels.<degree> when a document is read. */
+/* Whether `key` is one, and which: *group 0 bachelor, 1 master; *level 1..3. */
+bool nl__legacy_key(const char *key, int *group, int *level);
+/* Replaces the legacy parameters among p->params[0..p->nparams) by the
+ * scales and the role table they mean (p->params has room for
+ * NL_LEGACY_IMPLIED more). NL_EPARSE with `why` naming the problem. */
+nl_status nl__legacy_fold(nl_policy *p, char *why, size_t why_size);
+nl_status nl__legacy_get(const nl_policy *p, const char *key, nl_date on, nl_param_value *out);
+nl_status nl__legacy_set(nl_policy *p, const char *key, nl_date since, int64_t value);
+
 /* Registry lookups (registry.c). */
 const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier, int *format);
 bool nl__kind_allows(const nl_param_kind *k, int64_t v);
 
 /* Policy construction helpers (policy.c). */
+ptrdiff_t nl__find_param(const nl_policy *p, const char *key);
+/* Gives key a value from `since` (nl_policy_set's semantics): `value` for a
+ * number, or (with_entries) a TABLE or SCALE's n entries `e`, copied; a
+ * mismatch is NL_EINVAL. */
+nl_status nl__put_value(nl_policy *p, const char *key, nl_date since, bool ends, int64_t value,
+                        bool with_entries, const nl_param_entry *e, size_t n);
 nl_policy *nl__policy_alloc(void);
 /* Sorts params, builds the known-id and workplace indexes and checks that
  * every required parameter exists. Returns NL_OK or NL_EPARSE with a

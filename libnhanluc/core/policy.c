@@ -43,6 +43,7 @@ void nl_policy_free(nl_policy *p)
     for (size_t i = 0; i < p->nparams; i++) {
         free(p->params[i].key);
         free(p->params[i].description);
+        nl__values_free(p->params[i].v, p->params[i].n);
         free(p->params[i].v);
     }
     free(p->params);
@@ -144,7 +145,7 @@ static void derive_tier(nl_policy *p, nl_workplace_i *w)
     }
 }
 
-static ptrdiff_t find_param(const nl_policy *p, const char *key)
+ptrdiff_t nl__find_param(const nl_policy *p, const char *key)
 {
     size_t lo = 0, hi = p->nparams;
     while (lo < hi) {
@@ -165,7 +166,7 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
     *bad_tier = NULL;
     qsort(p->params, p->nparams, sizeof *p->params, cmp_param);
     for (int i = 0; i < NL_P_KNOWN_COUNT; i++) {
-        ptrdiff_t k = find_param(p, nl__known[i].key);
+        ptrdiff_t k = nl__find_param(p, nl__known[i].key);
         free(p->absent[i]);
         p->absent[i] = NULL;
         if (k >= 0) {
@@ -192,7 +193,7 @@ nl_status nl__policy_finish(nl_policy *p, char *why, size_t why_size, const char
         if (w->tier == NULL)
             continue;
         snprintf(key, sizeof key, NL_TIER_PREFIX "%s", w->tier);
-        ptrdiff_t k = find_param(p, key);
+        ptrdiff_t k = nl__find_param(p, key);
         if (k < 0) {
             *bad_tier = w->tier;
             snprintf(why, why_size, "workplace %0*d has tier \"%s\" but parameter \"%s\" is missing",
@@ -253,12 +254,10 @@ nl_status nl_policy_clone(const nl_policy *p, nl_policy **out)
         d->kind = s->kind;
         d->key = nl__strdup(s->key);
         d->description = nl__strdup(s->description);
-        d->v = malloc(s->n * sizeof *d->v);
-        if (!d->key || !d->description || !d->v) {
+        if (!d->key || !d->description || !nl__values_copy(s->v, s->n, &d->v)) {
             c->nparams++;
             goto nomem;
         }
-        memcpy(d->v, s->v, s->n * sizeof *d->v);
         d->n = d->cap = s->n;
     }
     for (size_t i = 0; i < p->nworkplaces; i++, c->nworkplaces++) {
@@ -313,6 +312,7 @@ bool nl__use(const nl_policy *p, size_t idx, nl_date on, nl_use *u)
     const nl_value_i *v = &prm->v[i < 0 ? 0 : i];
     bool in_force = i >= 0 && !v->ends;
     u->value = in_force ? v->value : 0;
+    u->e = in_force ? v->e : NULL;
     u->source = nl__source_text(p, v->source);
     u->certainty = v->certainty;
     return in_force;
@@ -336,7 +336,10 @@ nl_status nl_policy_get_value(const nl_policy *p, const char *key, nl_date on,
     memset(out, 0, sizeof *out);
     if (p == NULL || key == NULL)
         return NL_EINVAL;
-    ptrdiff_t k = find_param(p, key);
+    int group, level;
+    if (nl__legacy_key(key, &group, &level))
+        return nl__legacy_get(p, key, on, out);
+    ptrdiff_t k = nl__find_param(p, key);
     if (k < 0)
         return NL_ENOTFOUND;
     if (!nl__date_valid(on))   /* as the rules and nl_policy_set: arguments first */
@@ -361,23 +364,35 @@ nl_status nl_policy_get(const nl_policy *p, const char *key, nl_date on, int64_t
 
 /* -------------------------------------------------------------- what-if */
 
-static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool ends,
-                           int64_t value)
+nl_status nl__put_value(nl_policy *p, const char *key, nl_date since, bool ends, int64_t value,
+                        bool with_entries, const nl_param_entry *e, size_t n)
 {
-    if (p == NULL || key == NULL)
-        return NL_EINVAL;
-    ptrdiff_t k = find_param(p, key);
+    ptrdiff_t k = nl__find_param(p, key);
     if (k < 0)
         return NL_ENOTFOUND;
     if (!nl__date_valid(since))
         return NL_EDATE;
     nl_param_i *prm = &p->params[k];
-    if (!ends && !nl__kind_allows(prm->kind, value))
+    bool entries = nl__kind_has_entries(prm->kind);
+    /* A number for a number, entries for a table or scale (e == NULL with
+     * n == 0 is an empty table: with_entries tells it from a number). */
+    if (!ends && (entries != with_entries ||
+                  (entries ? !nl__entries_valid(prm->kind, e, n)
+                           : !nl__kind_allows(prm->kind, value))))
         return NL_EINVAL;
     nl_value_i nv = {.since = since, .ends = ends, .certainty = NL_CERTAINTY_USER,
                      .source = NL_SOURCE_USER, .value = ends ? 0 : value};
+    if (entries && !ends) {
+        nv.value = (int64_t)n;
+        if (n > 0) {
+            if ((nv.e = malloc(n * sizeof *nv.e)) == NULL)
+                return NL_ENOMEM;
+            memcpy(nv.e, e, n * sizeof *nv.e);
+        }
+    }
     ptrdiff_t i = nl__value_index(prm, since);
     if (i >= 0 && prm->v[i].since == since) {
+        nl__values_free(&prm->v[i], 1);
         prm->v[i] = nv;
         p->generation++;
         return NL_OK;
@@ -385,8 +400,10 @@ static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool en
     if (prm->n == prm->cap) {
         size_t cap = prm->cap ? prm->cap * 2 : 4;
         nl_value_i *v = realloc(prm->v, cap * sizeof *v);
-        if (v == NULL)
+        if (v == NULL) {
+            free(nv.e);
             return NL_ENOMEM;
+        }
         prm->v = v;
         prm->cap = cap;
     }
@@ -400,12 +417,113 @@ static nl_status put_value(nl_policy *p, const char *key, nl_date since, bool en
 
 nl_status nl_policy_set(nl_policy *p, const char *key, nl_date since, int64_t value)
 {
-    return put_value(p, key, since, false, value);
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    int group, level;
+    if (nl__legacy_key(key, &group, &level))
+        return nl__legacy_set(p, key, since, value);
+    return nl__put_value(p, key, since, false, value, false, NULL, 0);
 }
 
 nl_status nl_policy_end(nl_policy *p, const char *key, nl_date since)
 {
-    return put_value(p, key, since, true, 0);
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    int group, level;
+    if (nl__legacy_key(key, &group, &level))
+        return NL_EINVAL;   /* a threshold cannot end alone: end the scale */
+    return nl__put_value(p, key, since, true, 0, false, NULL, 0);
+}
+
+nl_status nl_policy_set_entries(nl_policy *p, const char *key, nl_date since,
+                                const nl_param_entry *entries, size_t n)
+{
+    if (p == NULL || key == NULL)
+        return NL_EINVAL;
+    return nl__put_value(p, key, since, false, 0, true, entries, n);
+}
+
+/* ------------------------------------------------------ tables, scales */
+
+bool nl__table_get(const nl_use *u, int64_t code, int64_t *out)
+{
+    for (int64_t i = 0; i < u->value; i++)
+        if (u->e[i].at == code) {
+            *out = u->e[i].value;
+            return true;
+        }
+    return false;
+}
+
+int64_t nl__scale_get(const nl_use *u, double x)
+{
+    /* A handful of steps: the last one whose lowest measure x reaches. The
+     * comparison is the one the rules always made (x >= threshold). */
+    int64_t i = u->value - 1;
+    while (i > 0 && !(x >= (double)u->e[i].at))
+        i--;
+    return u->e[i].value;
+}
+
+void nl__values_free(nl_value_i *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].e);
+        v[i].e = NULL;
+    }
+}
+
+bool nl__values_copy(const nl_value_i *v, size_t n, nl_value_i **out)
+{
+    *out = NULL;
+    if (n == 0)
+        return true;
+    nl_value_i *d = malloc(n * sizeof *d);
+    if (d == NULL)
+        return false;
+    memcpy(d, v, n * sizeof *d);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].e == NULL)
+            continue;
+        size_t bytes = (size_t)v[i].value * sizeof *d[i].e;
+        if ((d[i].e = malloc(bytes)) == NULL) {
+            for (size_t j = i; j < n; j++)
+                d[j].e = NULL;
+            nl__values_free(d, i);
+            free(d);
+            return false;
+        }
+        memcpy(d[i].e, v[i].e, bytes);
+    }
+    *out = d;
+    return true;
+}
+
+nl_status nl_policy_lookup(const nl_policy *p, const char *key, nl_date on, int64_t at,
+                           int64_t *out)
+{
+    if (out == NULL)
+        return NL_EINVAL;
+    *out = 0;
+    size_t k;
+    nl_status s = nl_policy_param_find(p, key, &k);
+    if (s != NL_OK)
+        return s;
+    const nl_param_kind *kind = p->params[k].kind;
+    if (!nl__kind_has_entries(kind) ||
+        (kind->type == NL_PARAM_TABLE ? (at < 0 || at >= (int64_t)kind->list->n)
+                                      : (at < kind->of_min || at > kind->of_max)))
+        return NL_EINVAL;
+    if (!nl__date_valid(on))
+        return NL_EDATE;
+    nl_use u;
+    if (!nl__use(p, k, on, &u))
+        return NL_ENOTINFORCE;
+    if (kind->type == NL_PARAM_SCALE) {
+        *out = nl__scale_get(&u, (double)at);
+        return NL_OK;
+    }
+    return nl__table_get(&u, at, out) ? NL_OK : NL_ENOTINFORCE;
 }
 
 /* -------------------------------------------------------------- listing */
@@ -446,6 +564,25 @@ nl_status nl_policy_param_value(const nl_policy *p, size_t index, size_t j,
     return NL_OK;
 }
 
+nl_status nl_policy_param_entries(const nl_policy *p, size_t index, size_t j,
+                                  const nl_param_entry **entries, size_t *n)
+{
+    if (entries)
+        *entries = NULL;
+    if (n)
+        *n = 0;
+    if (p == NULL || entries == NULL || n == NULL)
+        return NL_EINVAL;
+    if (index >= p->nparams || j >= p->params[index].n)
+        return NL_ENOTFOUND;
+    const nl_param_i *prm = &p->params[index];
+    if (!nl__kind_has_entries(prm->kind))
+        return NL_EINVAL;
+    *entries = prm->v[j].e;
+    *n = prm->v[j].ends ? 0 : (size_t)prm->v[j].value;
+    return NL_OK;
+}
+
 nl_status nl_policy_param_find(const nl_policy *p, const char *key, size_t *index)
 {
     if (index == NULL)
@@ -453,7 +590,7 @@ nl_status nl_policy_param_find(const nl_policy *p, const char *key, size_t *inde
     *index = 0;
     if (p == NULL || key == NULL)
         return NL_EINVAL;
-    ptrdiff_t k = find_param(p, key);
+    ptrdiff_t k = nl__find_param(p, key);
     if (k < 0)
         return NL_ENOTFOUND;
     *index = (size_t)k;

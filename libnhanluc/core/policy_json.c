@@ -522,6 +522,8 @@ static nl_status read_codes_value(ctx *c, json_t *val, const nl_param_kind *kind
     return NL_OK;
 }
 
+static nl_status read_entries(ctx *c, json_t *val, const nl_param_kind *kind, nl_value_i *out);
+
 static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_value_i *out)
 {
     static const char *const members[] = {"since", "value", "source", "status", "note", NULL};
@@ -547,6 +549,9 @@ static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_val
     out->value = 0;
     if (out->ends) {
         /* ends the parameter from `since` */
+    } else if (nl__kind_has_entries(kind)) {
+        if ((s = read_entries(c, val, kind, out)) != NL_OK)
+            return s;
     } else if (c->format >= 2 && kind->type != NL_PARAM_NUMBER) {
         if ((s = read_codes_value(c, val, kind, &out->value)) != NL_OK)
             return s;
@@ -566,14 +571,21 @@ static nl_status read_value(ctx *c, json_t *v, const nl_param_kind *kind, nl_val
 }
 
 /* The shape members of a parameter: format 1 names only its unit; format 2
- * its type, and the unit of a number or the code list of a code or set. */
+ * its type and what that type needs: a number's unit; a code's or set's
+ * code list; a table's code list and the unit of its values; a scale's
+ * measure ("of") and the unit of its values. */
 static nl_status read_shape(ctx *c, const char *key, json_t *obj, const nl_param_kind *kind)
 {
-    static const char *const types[] = {"number", "code", "set"};
+    static const char *const types[] = {"number", "code", "set", "table", "scale"};
+    /* Which of "unit", "codes", "of" each type has. */
+    static const bool has[5][3] = {
+        {true, false, false}, {false, true, false}, {false, true, false},
+        {true, true, false}, {true, false, true}};
+    static const char *const shape_members[3] = {"unit", "codes", "of"};
     nl_status s;
-    const char *unit = NULL, *type = NULL, *codes = NULL;
+    const char *type = NULL, *got[3] = {NULL, NULL, NULL};
     if (c->format == 1) {
-        if ((s = get_string(c, obj, "unit", true, &unit)) != NL_OK)
+        if ((s = get_string(c, obj, "unit", true, &got[0])) != NL_OK)
             return s;
     } else {
         if ((s = get_string(c, obj, "type", true, &type)) != NL_OK)
@@ -582,22 +594,109 @@ static nl_status read_shape(ctx *c, const char *key, json_t *obj, const nl_param
             push_key(c, "type");
             return fail(c, "parameter \"%s\" has type \"%s\"", key, types[kind->type]);
         }
-        bool number = kind->type == NL_PARAM_NUMBER;
-        const char *need = number ? "unit" : "codes", *other = number ? "codes" : "unit";
-        if (json_object_get(obj, other) != NULL) {
-            push_key(c, other);
-            return fail(c, "a parameter of type \"%s\" has no member \"%s\"", type, other);
-        }
-        if ((s = get_string(c, obj, need, true, number ? &unit : &codes)) != NL_OK)
-            return s;
-        if (!number && strcmp(codes, kind->list->name) != 0) {
-            push_key(c, "codes");
-            return fail(c, "codes must be \"%s\"", kind->list->name);
+        for (int m = 0; m < 3; m++) {
+            if (!has[kind->type][m] && json_object_get(obj, shape_members[m]) != NULL) {
+                push_key(c, shape_members[m]);
+                return fail(c, "a parameter of type \"%s\" has no member \"%s\"", type,
+                            shape_members[m]);
+            }
+            if (has[kind->type][m] &&
+                (s = get_string(c, obj, shape_members[m], true, &got[m])) != NL_OK)
+                return s;
         }
     }
-    if (unit != NULL && strcmp(unit, kind->unit) != 0) {
-        push_key(c, "unit");
-        return fail(c, "unit must be \"%s\"", kind->unit);
+    const char *want[3] = {nl__kind_has_entries(kind) ? kind->value_unit : kind->unit,
+                           kind->list ? kind->list->name : NULL, kind->of};
+    static const char *const what[3] = {"unit", "codes", "of"};
+    for (int m = 0; m < 3; m++)
+        if (got[m] != NULL && strcmp(got[m], want[m]) != 0) {
+            push_key(c, shape_members[m]);
+            return fail(c, "%s must be \"%s\"", what[m], want[m]);
+        }
+    return NL_OK;
+}
+
+/* A value of a TABLE: {"<code>": value, ...}, each code of the list at most
+ * once; of a SCALE: [{"at_least": m, "value": v}, ...], at_least strictly
+ * increasing from the measure's minimum. Entries into out->e. */
+static nl_status read_entries(ctx *c, json_t *val, const nl_param_kind *kind, nl_value_i *out)
+{
+    bool table = kind->type == NL_PARAM_TABLE;
+    char names[160] = "";
+    if (table)
+        code_names(kind->list, names, sizeof names);
+    if (table ? !json_is_object(val) : !json_is_array(val)) {
+        if (table)
+            return fail(c, "\"value\" must be an object {\"<%s code>\": %s, ...} (codes: %s), "
+                           "or null", kind->list->name, kind->value_unit, names);
+        return fail(c, "\"value\" must be an array of steps [{\"at_least\": %s, \"value\": %s}, "
+                       "...], or null", kind->of, kind->value_unit);
+    }
+    size_t n = table ? json_object_size(val) : json_array_size(val);
+    if (n > NL_PARAM_ENTRIES_MAX)
+        return fail(c, "more than %u entries", NL_PARAM_ENTRIES_MAX);
+    if (!table && n == 0)
+        return fail(c, "a scale needs at least one step (from %s %lld)", kind->of,
+                    (long long)kind->of_min);
+    out->e = calloc(n ? n : 1, sizeof *out->e);
+    if (out->e == NULL)
+        return NL_ENOMEM;
+    char range[128];
+    snprintf(range, sizeof range, "must be a whole number %lld..%lld (%s)",
+             (long long)kind->min, (long long)kind->max, kind->value_unit);
+    if (table) {
+        /* By code order, whatever the document's order: entries are sorted. */
+        const char *name;
+        json_t *x;
+        json_object_foreach(val, name, x) {
+            push_key(c, name);
+            int k = code_index(kind->list, name);
+            if (k < 0)
+                return fail(c, "not a %s code (%s)", kind->list->name, names);
+            if (!json_is_integer(x) || !nl__kind_allows(kind, json_integer_value(x)))
+                return fail(c, "%s", range);
+            size_t at = 0;
+            while (at < (size_t)out->value && out->e[at].at < k)
+                at++;
+            memmove(&out->e[at + 1], &out->e[at], ((size_t)out->value - at) * sizeof *out->e);
+            out->e[at] = (nl_param_entry){k, json_integer_value(x)};
+            out->value++;
+            pop(c);
+        }
+        return NL_OK;
+    }
+    static const char *const step_members[] = {"at_least", "value", NULL};
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = json_array_get(val, i);
+        push_index(c, i);
+        if (!json_is_object(x))
+            return fail(c, "a step must be an object {\"at_least\": %s, \"value\": %s}",
+                        kind->of, kind->value_unit);
+        nl_status s = only_members(c, x, step_members);
+        if (s != NL_OK)
+            return s;
+        json_t *m = json_object_get(x, "at_least"), *v = json_object_get(x, "value");
+        if (m == NULL || v == NULL)
+            return fail(c, "missing member \"%s\"", m == NULL ? "at_least" : "value");
+        push_key(c, "at_least");
+        if (!json_is_integer(m) || json_integer_value(m) < kind->of_min ||
+            json_integer_value(m) > kind->of_max)
+            return fail(c, "\"at_least\" must be a whole number %lld..%lld (%s)",
+                        (long long)kind->of_min, (long long)kind->of_max, kind->of);
+        int64_t at = json_integer_value(m);
+        if (i == 0 && at != kind->of_min)
+            return fail(c, "the first step must start at %lld %s, so every %s has a value",
+                        (long long)kind->of_min, kind->of, kind->of);
+        if (i > 0 && at <= out->e[i - 1].at)
+            return fail(c, "\"at_least\" must strictly increase");
+        pop(c);
+        push_key(c, "value");
+        if (!json_is_integer(v) || !nl__kind_allows(kind, json_integer_value(v)))
+            return fail(c, "%s", range);
+        pop(c);
+        out->e[i] = (nl_param_entry){at, json_integer_value(v)};
+        out->value++;
+        pop(c);
     }
     return NL_OK;
 }
@@ -615,7 +714,7 @@ static nl_status read_param(ctx *c, const char *key, json_t *obj)
         return fail(c, "parameter \"%s\" must be an object {%s, description, values}", key,
                     c->format == 1 ? "unit" : "type, unit or codes");
     static const char *const members_v1[] = {"unit", "description", "values", "note", NULL};
-    static const char *const members_v2[] = {"type", "unit", "codes", "description",
+    static const char *const members_v2[] = {"type", "unit", "codes", "of", "description",
                                              "values", "note", NULL};
     nl_status s;
     const char *desc, *note;
@@ -643,6 +742,7 @@ static nl_status read_param(ctx *c, const char *key, json_t *obj)
     json_t *v;
     json_array_foreach(values, i, v) {
         push_index(c, i);
+        prm->n = i + 1;   /* counted first: nl_policy_free frees what a failed read holds */
         if ((s = read_value(c, v, kind, &prm->v[i])) != NL_OK)
             return s;
         if (i == 0 && prm->v[0].ends)
@@ -651,7 +751,6 @@ static nl_status read_param(ctx *c, const char *key, json_t *obj)
             push_key(c, "since");
             return fail(c, "dates must strictly increase (sorted, no duplicates)");
         }
-        prm->n++;
         pop(c);
     }
     pop(c);
@@ -725,7 +824,8 @@ static nl_status read_params(ctx *c, json_t *obj)
     if (!json_is_object(obj) || json_object_size(obj) == 0)
         return fail(c, "\"parameters\" must be a non-empty object");
     /* Room for the parameters a format 1 document implies (upgrade_v1). */
-    c->p->params = calloc(json_object_size(obj) + NL_V1_IMPLIED, sizeof *c->p->params);
+    c->p->params = calloc(json_object_size(obj) + NL_V1_IMPLIED + NL_LEGACY_IMPLIED,
+                          sizeof *c->p->params);
     if (c->p->params == NULL)
         return NL_ENOMEM;
     const char *key;
@@ -774,6 +874,13 @@ static nl_status read_document(ctx *c, json_t *root)
         (c->format == 1 && (s = upgrade_v1(c->p)) != NL_OK))
         return s;
     char why[200];
+    if ((s = nl__legacy_fold(c->p, why, sizeof why)) != NL_OK) {
+        if (s != NL_EPARSE)
+            return s;
+        c->depth = 0;
+        push_key(c, "parameters");
+        return fail(c, "%s", why);
+    }
     const char *bad;
     if (nl__policy_finish(c->p, why, sizeof why, &bad) != NL_OK) {
         c->depth = 0;

@@ -10,23 +10,30 @@
 
 /* Bounds: money up to INT64_MAX (sums are checked for overflow where they
  * happen); counts and basis points up to 10^6 keep products exact. */
-static const nl_param_kind kind_bool = {"bool", 0, 1, NL_PARAM_NUMBER, NULL};
-static const nl_param_kind kind_years = {"years", 0, 200, NL_PARAM_NUMBER, NULL};
-static const nl_param_kind kind_count = {"count", 1, 1000000, NL_PARAM_NUMBER, NULL};
-static const nl_param_kind kind_bp = {"bp", 0, 1000000, NL_PARAM_NUMBER, NULL};
-static const nl_param_kind kind_vnd_month = {"VND/month", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
-static const nl_param_kind kind_vnd_day = {"VND/day", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
-const nl_param_kind nl__kind_amount = {"VND", 0, INT64_MAX, NL_PARAM_NUMBER, NULL};
+static const nl_param_kind kind_bool = {"bool", 0, 1, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+static const nl_param_kind kind_years = {"years", 0, 200, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+static const nl_param_kind kind_count = {"count", 1, 1000000, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+static const nl_param_kind kind_bp = {"bp", 0, 1000000, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+static const nl_param_kind kind_vnd_month = {"VND/month", 0, INT64_MAX, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+static const nl_param_kind kind_vnd_day = {"VND/day", 0, INT64_MAX, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
+const nl_param_kind nl__kind_amount = {"VND", 0, INT64_MAX, NL_PARAM_NUMBER, NULL, NULL, 0, 0, NULL};
 /* Codes: the unit is the list's name (format 1 wrote degrees as numbers of
  * unit "degree"); sets: "set of <list>", every subset allowed. */
 static const nl_param_kind kind_degree = {"degree", NL_DEGREE_NONE, NL_DEGREE_DOCTOR,
-                                          NL_PARAM_CODE, &nl__codes_degree};
+                                          NL_PARAM_CODE, &nl__codes_degree, NULL, 0, 0, NULL};
 static const nl_param_kind kind_majors = {"set of major", 0, (1 << 3) - 1, NL_PARAM_SET,
-                                          &nl__codes_major};
+                                          &nl__codes_major, NULL, 0, 0, NULL};
 static const nl_param_kind kind_agencies = {"set of agency", 0, (1 << 3) - 1, NL_PARAM_SET,
-                                            &nl__codes_agency};
+                                            &nl__codes_agency, NULL, 0, 0, NULL};
 _Static_assert(NL_MAJOR_ELECTRONICS_TELECOM == 2 && NL_AGENCY_STATE == 2,
                "the set kinds hold every code of their list");
+/* Expert levels 1 (highest) .. 4: by experience (a scale from 0 years, so
+ * every experience has a level) and the level a role guarantees (a table
+ * of roles; a role without an entry guarantees none). */
+static const nl_param_kind kind_levels = {"scale of years to level", 1, 4, NL_PARAM_SCALE,
+                                          NULL, "years", 0, 200, "level"};
+static const nl_param_kind kind_role_level = {"table of role to level", 1, 4, NL_PARAM_TABLE,
+                                              &nl__codes_role, NULL, 0, 0, "level"};
 
 const nl_known_param nl__known[NL_P_KNOWN_COUNT] = {
     [NL_P_ATTRACTION_PERIOD] = {"attraction.period", &kind_bool, 1},
@@ -40,12 +47,9 @@ const nl_known_param nl__known[NL_P_KNOWN_COUNT] = {
     [NL_P_EXPERT_CAP2] = {"expert.cap.level2", &kind_vnd_month, 1},
     [NL_P_EXPERT_CAP3] = {"expert.cap.level3", &kind_vnd_month, 1},
     [NL_P_EXPERT_CAP4] = {"expert.cap.level4", &kind_vnd_month, 1},
-    [NL_P_EXPERT_YEARS_BACHELOR1] = {"expert.years.bachelor.level1", &kind_years, 1},
-    [NL_P_EXPERT_YEARS_BACHELOR2] = {"expert.years.bachelor.level2", &kind_years, 1},
-    [NL_P_EXPERT_YEARS_BACHELOR3] = {"expert.years.bachelor.level3", &kind_years, 1},
-    [NL_P_EXPERT_YEARS_MASTER1] = {"expert.years.master.level1", &kind_years, 1},
-    [NL_P_EXPERT_YEARS_MASTER2] = {"expert.years.master.level2", &kind_years, 1},
-    [NL_P_EXPERT_YEARS_MASTER3] = {"expert.years.master.level3", &kind_years, 1},
+    [NL_P_EXPERT_LEVELS_BACHELOR] = {"expert.levels.bachelor", &kind_levels, 2},
+    [NL_P_EXPERT_LEVELS_MASTER] = {"expert.levels.master", &kind_levels, 2},
+    [NL_P_EXPERT_ROLE_LEVEL] = {"expert.role_level", &kind_role_level, 2},
     [NL_P_EXPERT_SPECIAL_BP] = {"expert.special.multiplier_bp", &kind_bp, 1},
     [NL_P_EXPERT_WEEK_MONTHS] = {"expert.weekly.months_per_year", &kind_count, 1},
     [NL_P_EXPERT_WEEK_WEEKS] = {"expert.weekly.weeks_per_year", &kind_count, 1},
@@ -83,6 +87,9 @@ const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier, int *forma
             *format = nl__known[i].format;
             return nl__known[i].kind;
         }
+    int group, level;
+    if (nl__legacy_key(key, &group, &level))
+        return &kind_years;   /* read, then folded into a scale (policy_legacy.c) */
     size_t plen = strlen(NL_TIER_PREFIX);
     if (strncmp(key, NL_TIER_PREFIX, plen) != 0)
         return NULL;
@@ -100,4 +107,19 @@ const nl_param_kind *nl__kind_for_key(const char *key, bool *is_tier, int *forma
 bool nl__kind_allows(const nl_param_kind *k, int64_t v)
 {
     return v >= k->min && v <= k->max;
+}
+
+bool nl__entries_valid(const nl_param_kind *k, const nl_param_entry *e, size_t n)
+{
+    if (!nl__kind_has_entries(k) || n > NL_PARAM_ENTRIES_MAX || (n > 0 && e == NULL))
+        return false;
+    int64_t lo = k->type == NL_PARAM_TABLE ? 0 : k->of_min;
+    int64_t hi = k->type == NL_PARAM_TABLE ? (int64_t)k->list->n - 1 : k->of_max;
+    if (k->type == NL_PARAM_SCALE && (n == 0 || e[0].at != k->of_min))
+        return false;   /* every measure has a step */
+    for (size_t i = 0; i < n; i++)
+        if (e[i].at < lo || e[i].at > hi || (i > 0 && e[i].at <= e[i - 1].at) ||
+            !nl__kind_allows(k, e[i].value))
+            return false;
+    return true;
 }

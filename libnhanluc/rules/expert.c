@@ -10,7 +10,10 @@
  *   level 2: >= 10 years (bachelor) or >= 5 (master's+), or leads work items;
  *   level 3: >= 5 years (bachelor) or >= 3 (master's+);
  *   level 4: anyone else with a university degree.
- * Below a university degree the table does not apply. Special expertise: up
+ * The policy holds these as data: the experience scales expert.levels.bachelor
+ * and expert.levels.master, and the table expert.role_level of the level a
+ * role guarantees; the rule takes the scale's step and the role's level,
+ * whichever is higher. Below a university degree the table does not apply. Special expertise: up
  * to 1.5 × the cap. Shorter engagements (TT 02/2015): weekly = monthly × 12 /
  * 52 × 1.2, daily = monthly / 26 × 1.3 (unconfirmed under TT 004/2025).
  * Rounding is not stated by the circulars: we round each figure down to the
@@ -23,10 +26,8 @@
 
 static const nl_pid cap_pid[4] = {NL_P_EXPERT_CAP1, NL_P_EXPERT_CAP2, NL_P_EXPERT_CAP3,
                                   NL_P_EXPERT_CAP4};
-static const nl_pid years_pid[2][3] = {
-    {NL_P_EXPERT_YEARS_BACHELOR1, NL_P_EXPERT_YEARS_BACHELOR2, NL_P_EXPERT_YEARS_BACHELOR3},
-    {NL_P_EXPERT_YEARS_MASTER1, NL_P_EXPERT_YEARS_MASTER2, NL_P_EXPERT_YEARS_MASTER3},
-};
+/* The experience scale by degree group: university, master's or higher. */
+static const nl_pid levels_pid[2] = {NL_P_EXPERT_LEVELS_BACHELOR, NL_P_EXPERT_LEVELS_MASTER};
 
 /* Resolves one parameter for the decision; false (and the answer filled as
  * "not in force") if it has no value on the date. */
@@ -61,21 +62,16 @@ static nl_status decide(const nl_policy *p, const void *in, void *res)
         return NL_OK;
     }
 
-    /* Experience: the highest level whose threshold is met, else level 4. */
-    const nl_pid *years = years_pid[e->degree >= NL_DEGREE_MASTER];
-    int level = 4;
-    for (int l = 3; l >= 1; l--) {
-        nl_use y;
-        if (!need(p, years[l - 1], e->on, &y, out, &cert))
-            return NL_OK;
-        if (e->experience_years >= (double)y.value)
-            level = l;
-    }
-    /* Role: a team leader is level 1, a work-item lead at least level 2. */
-    if (e->role == NL_ROLE_TEAM_LEADER)
-        level = 1;
-    else if (e->role == NL_ROLE_ITEM_LEAD && level > 2)
-        level = 2;
+    /* Experience: the step of the degree group's scale (every experience
+     * has one); a role may guarantee a better level (expert.role_level: a
+     * role without an entry guarantees none). */
+    nl_use scale, roles;
+    if (!need(p, levels_pid[e->degree >= NL_DEGREE_MASTER], e->on, &scale, out, &cert) ||
+        !need(p, NL_P_EXPERT_ROLE_LEVEL, e->on, &roles, out, &cert))
+        return NL_OK;
+    int64_t level = nl__scale_get(&scale, e->experience_years), by_role;
+    if (nl__table_get(&roles, (int64_t)e->role, &by_role) && by_role < level)
+        level = by_role;
 
     nl_use cap, special, wm, ww, wbp, dd, dbp;
     if (!need(p, cap_pid[level - 1], e->on, &cap, out, &cert) ||
@@ -91,7 +87,7 @@ static nl_status decide(const nl_policy *p, const void *in, void *res)
         !need(p, NL_P_EXPERT_DAY_BP, e->on, &dbp, out, &cert))
         return NL_OK;
 
-    nl_expert_cap r = {.level = level, .monthly = cap.value, .reason = NL_REASON_OK,
+    nl_expert_cap r = {.level = (int)level, .monthly = cap.value, .reason = NL_REASON_OK,
                        .source = cap.source, .certainty = cert,
                        .monthly_certainty = monthly_cert};
     if (!nl__muldiv2(r.monthly, wm.value, wbp.value, ww.value, 10000, &r.weekly) ||

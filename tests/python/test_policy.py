@@ -55,6 +55,10 @@ def _as_int(doc, value):
     bitmask (docs/policy-format.md, "Types, units and ranges")."""
     if value is None or doc["type"] == "number":
         return value
+    if doc["type"] == "table":
+        return value
+    if doc["type"] == "scale":
+        return tuple((s["at_least"], s["value"]) for s in value)
     codes = _LISTS[doc["codes"]]
     if doc["type"] == "code":
         return codes.index(value)
@@ -69,8 +73,14 @@ def test_parameters_list_the_document(shared_policy, laocai):
     for p in params:
         doc = laocai["parameters"][p.key]
         # Format 2: a number's unit; a code's list ("degree"); "set of <list>".
-        want = doc.get("unit") or (doc["codes"] if doc["type"] == "code"
-                                   else "set of " + doc["codes"])
+        # A table "table of <list> to <unit>", a scale "scale of <measure> to <unit>".
+        if doc["type"] == "table":
+            want = "table of %s to %s" % (doc["codes"], doc["unit"])
+        elif doc["type"] == "scale":
+            want = "scale of %s to %s" % (doc["of"], doc["unit"])
+        else:
+            want = doc.get("unit") or (doc["codes"] if doc["type"] == "code"
+                                       else "set of " + doc["codes"])
         assert p.unit == want
         assert p.description == doc["description"]
         assert len(p.values) == len(doc["values"])

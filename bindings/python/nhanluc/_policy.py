@@ -294,7 +294,8 @@ class Policy:
     def _parameter(self, index):
         p = self._p
         info = _capi.nl_policy_param_info(p, index)
-        values = tuple(_value(_capi.nl_policy_param_value(p, index, j))
+        entries = _entries_reader(p, info)
+        values = tuple(_value(_capi.nl_policy_param_value(p, index, j), entries)
                        for j in range(info.value_count))
         return Parameter._make(info.key, info.unit, info.description, values)
 
@@ -425,10 +426,46 @@ def _lookup_failed(e, key, on):
     raise e
 
 
-def _value(v):
+def _value(v, entries=None):
     ended = bool(v.ends)
-    return ParameterValue._make(_c.to_date(v.since), None if ended else v.value, ended,
+    value = None if ended else (entries(v.since) if entries else v.value)
+    return ParameterValue._make(_c.to_date(v.since), value, ended,
                                 v.source, v.source_url, Certainty.from_code(v.certainty))
+
+
+_SCALE_MAX = {"years": 200}   # the measures' ranges (docs/policy-format.md)
+
+
+def _entries_reader(p, info):
+    """For a table ("table of <list> to <unit>") a function giving a value's
+    {code: value} dict, for a scale ("scale of <measure> to <unit>") its
+    steps as a tuple of (at_least, value); None for other parameters. Read
+    through nl_policy_lookup on the value's first day."""
+    unit, key = info.unit, info.key
+    if unit.startswith("table of "):
+        codes = _CODE_LISTS[unit[len("table of "):].split(" to ")[0]]
+
+        def table(day):
+            out = {}
+            for i, code in enumerate(codes):
+                try:
+                    out[code] = _capi.nl_policy_lookup(p, key, day, i)
+                except NotInForceError:
+                    pass   # the code has no entry
+            return out
+        return table
+    if unit.startswith("scale of "):
+        top = _SCALE_MAX[unit[len("scale of "):].split(" to ")[0]]
+
+        def scale(day):
+            steps = []
+            for x in range(top + 1):
+                y = _capi.nl_policy_lookup(p, key, day, x)
+                if not steps or steps[-1][1] != y:
+                    steps.append((x, y))
+            return tuple(steps)
+        return scale
+    return None
 
 
 def _workplace(w):
