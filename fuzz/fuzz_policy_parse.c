@@ -135,8 +135,29 @@ static void check_clone(const nl_policy *p, const uint8_t *data, size_t size)
         since = first.since;
     int64_t before = 0, got = 0;
     nl_status sb = nl_policy_get(p, key, since, &before);
-    NLF_CHECK(nl_policy_set(c, key, since, 1) == NL_OK);
-    NLF_CHECK(nl_policy_get(c, key, since, &got) == NL_OK && got == 1);
+    nl_param_type type;
+    NLF_CHECK(nl_policy_param_type(c, key, &type, NULL, NULL, NULL) == NL_OK);
+    if (type == NL_PARAM_TABLE || type == NL_PARAM_SCALE) {
+        /* A table or a scale takes entries, not a number: set its first
+         * value's entries again (copied: they die with the change). */
+        NLF_CHECK(nl_policy_set(c, key, since, 1) == NL_EINVAL);
+        const nl_param_entry *e = NULL;
+        size_t ne = 0;
+        NLF_CHECK(nl_policy_param_entries(c, i, 0, &e, &ne) == NL_OK);
+        NLF_CHECK(ne <= NL_PARAM_ENTRIES_MAX);
+        nl_param_entry copy[NL_PARAM_ENTRIES_MAX];
+        if (ne > 0)
+            memcpy(copy, e, ne * sizeof *e);
+        NLF_CHECK(nl_policy_set_entries(c, key, since, copy, ne) == NL_OK);
+        NLF_CHECK(nl_policy_get(c, key, since, &got) == NL_OK && got == (int64_t)ne);
+        if (ne > 0) {
+            NLF_CHECK(nl_policy_lookup(c, key, since, copy[0].at, &got) == NL_OK &&
+                      got == copy[0].value);
+        }
+    } else {
+        NLF_CHECK(nl_policy_set(c, key, since, 1) == NL_OK);
+        NLF_CHECK(nl_policy_get(c, key, since, &got) == NL_OK && got == 1);
+    }
     nl_param_value uv;
     NLF_CHECK(nl_policy_get_value(c, key, since, &uv) == NL_OK);
     NLF_CHECK(uv.certainty == NL_CERTAINTY_USER && uv.since == since);
