@@ -7,12 +7,13 @@
  * method, its parameters read once from the policy (the same dated values
  * the library uses, with their sources and certainties) into arrays, and
  * per call a few comparisons and a lookup of the value in force on the
- * date. It answers what nlb_attraction_subsidy() answers -- an array with
+ * date. It answers what nlb_rule_eval() answers for the family -- an array with
  * eligible, amount, reason, source, certainty -- for valid input; like a
  * hand-written rule, it does not validate its input.
  *
- * subsidy() takes codes and days since 1970-01-01 (nl_date), as the
- * extension's raw function does (php_ext_vs_pure_php); subsidyNamed()
+ * subsidy() takes codes and days since 1970-01-01 (nl_date), its fastest
+ * form, against the extension's generic call on codes and ISO dates
+ * (php_ext_vs_pure_php); subsidyNamed()
  * takes what a portal has: names, the GSO code as text and an ISO date
  * (php_layer_vs_pure_php, against the idiomatic Policy call).
  */

@@ -10,8 +10,11 @@
  *  - nl_error *err disappears: a parse error raises with line, column, key;
  *  - nl_policy is an owned object whose destructor calls nl_policy_free
  *    (nl_policy_free itself is not exposed, so nothing is freed twice);
- *  - flat nlb_* functions take the rule inputs as plain arguments, so a
- *    call does not have to build an input struct first.
+ *  - the rule families are not wrapped one by one: each language evaluates
+ *    any declared family through one generic native call (nl_py_eval,
+ *    nlb_rule_eval) that reads the family's declaration (nhanluc/rule.h),
+ *    so the per-family headers (attraction.h, expert.h, training.h, ...)
+ *    are not part of this interface and a new family needs nothing here.
  * Each language adds an idiomatic layer on top (bindings/python/nhanluc,
  * bindings/php/src); this module is its private foundation.
  *
@@ -101,21 +104,19 @@ NL_OUT_STRUCT(nl_param_value, nl_param_value *out)
 NL_OUT_STRUCT(nl_param_info, nl_param_info *out)
 NL_OUT_STRUCT(nl_workplace, nl_workplace *out)
 NL_OUT_STRUCT(nl_workplace_detail, nl_workplace_detail *out)
-NL_OUT_STRUCT(nl_subsidy, nl_subsidy *out)
-NL_OUT_STRUCT(nl_expert_cap, nl_expert_cap *out)
-NL_OUT_STRUCT(nl_training_result, nl_training_result *out)
 NL_IN_ERROR(nl_error *err)
 
 /* Text plus its length, for nl_policy_parse: (const char *text, size_t len). */
 NL_IN_TEXT
 
+/* A table's or scale's entries: nl_policy_param_entries gives them,
+ * nl_policy_set_entries takes them (pairs [at, value] in each language). */
+NL_ENTRIES
+
 /* Pieces that make no sense outside C. */
 %ignore nl_date_split;
 %ignore nl_date_format;
 %ignore nl_error;
-%ignore nl_candidate;
-%ignore nl_expert;
-%ignore nl_training;
 %ignore NL_EXTERN;
 
 /* Results are read-only records. */
@@ -124,40 +125,4 @@ NL_IN_TEXT
 %include "nhanluc/common.h"
 %include "nhanluc/policy.h"
 %include "nhanluc/terms.h"
-%include "nhanluc/attraction.h"
-%include "nhanluc/expert.h"
-%include "nhanluc/training.h"
 %mutable;
-
-/* ------------------------------------------------ binding helpers */
-%inline %{
-/* The rules with their inputs as plain arguments (enum values as ints: the
- * library rejects out-of-range values with NL_EINVAL). */
-static nl_status nlb_attraction_subsidy(const nl_policy *p, int degree, int major, int agency,
-                                        bool dedicated_post, int workplace, nl_date start,
-                                        nl_subsidy *out)
-{
-    nl_candidate c = {(nl_degree)degree, (nl_major)major, (nl_agency)agency, dedicated_post,
-                      workplace, start};
-    return nl_attraction_subsidy(p, &c, out);
-}
-
-static nl_status nlb_expert_salary_cap(const nl_policy *p, int degree, double experience_years,
-                                       int role, bool special_expertise, nl_date on,
-                                       nl_expert_cap *out)
-{
-    nl_expert e = {(nl_degree)degree, experience_years, (nl_role)role, special_expertise, on};
-    return nl_expert_salary_cap(p, &e, out);
-}
-
-static nl_status nlb_training_support(const nl_policy *p, bool dedicated_official,
-                                      bool short_concentrated, int64_t tuition,
-                                      int64_t materials, int64_t meals, int64_t travel,
-                                      int32_t days, nl_date start, nl_training_result *out)
-{
-    nl_training t = {dedicated_official, short_concentrated, tuition, materials, meals,
-                     travel, days, start};
-    return nl_training_support(p, &t, out);
-}
-
-%}

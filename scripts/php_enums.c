@@ -78,6 +78,7 @@ typedef struct {
     const char *names[MAX_CASES]; /* "not_in_force" */
     char cases[MAX_CASES][64];    /* "NotInForce" */
     const char *docs[MAX_CASES];  /* doc comment, or NULL */
+    bool by_index;                /* codes are 0..n-1 (a declared code list) */
 } enum_spec;
 
 /* "not_in_force" -> "NotInForce"; dies unless the name is a snake_case
@@ -143,9 +144,16 @@ static void put_upper(text *t, const char *s)
         put(t, "%c", *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
 }
 
-/* \NL_<LIST>_<NAME>, the constant SWIG makes of the C enum value. */
+/* The code of case i: for a declared code list its index (the
+ * declaration names codes 0..n-1; the families' C enums are not part of
+ * the extension), else \NL_<LIST>_<NAME>, the constant SWIG makes of the
+ * C enum value (common.h: reasons, certainties). */
 static void put_const(text *t, const enum_spec *e, size_t i)
 {
+    if (e->by_index) {
+        put(t, "%zu", i);
+        return;
+    }
     put(t, "\\NL_");
     put_upper(t, e->list);
     put(t, "_");
@@ -339,6 +347,7 @@ static void code_list(text *t, const nl_field_info *f)
 {
     enum_spec e;
     spec_init(&e, f->name);
+    e.by_index = true;
     for (size_t i = 0; i < f->ncodes; i++)
         spec_add(&e, f->codes[i], NULL);
     const char *what = f->doc && *f->doc ? f->doc : f->label_en;

@@ -235,7 +235,7 @@ final class AttractionSubsidyTest extends PolicyTestCase
     public function testCamelCaseKeysAndLibraryCodesAreAccepted(): void
     {
         $r = $this->policy->attractionSubsidy([
-            'degree' => \NL_DEGREE_MASTER, 'major' => \NL_MAJOR_IT, 'agency' => \NL_AGENCY_PARTY,
+            'degree' => \NL_DEGREE_MASTER, 'major' => Major::InformationTechnology->code(), 'agency' => Agency::Party->code(),
             'dedicatedPost' => true, 'workplace' => '080', 'start' => self::A_DAY_IN_FORCE,
         ]);
         $this->assertSame(Facts::AMOUNT_CITY_TOWN, $r->amount);

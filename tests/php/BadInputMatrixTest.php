@@ -99,6 +99,14 @@ final class BadInputMatrixTest extends TestCase
         return static fn (Policy $p) => $p->trainingSupport(array_merge(self::TRAINING, $changes));
     }
 
+    /** The extension's generic call (what every Policy rule method makes), good case changed by $changes. */
+    private static function raw(string $rule, array $changes): \Closure
+    {
+        $good = ['attraction_subsidy' => self::SUBSIDY, 'expert_salary_cap' => self::EXPERT,
+            'training_support' => self::TRAINING][$rule];
+        return static fn (Policy $p, \nl_policy $raw) => \nlb_rule_eval($raw, $rule, array_merge($good, $changes));
+    }
+
     /** A population of three good subsidy cases as columns, some replaced by $columns. */
     private static function population(array $columns): \Closure
     {
@@ -156,11 +164,12 @@ final class BadInputMatrixTest extends TestCase
     {
         $r = 'null-pointer';
         // The layer never hands a null handle to C. The extension refuses
-        // null for a policy or a string (TypeError); the struct-pointer
-        // functions (nl_attraction_subsidy ..., whose inputs PHP cannot
-        // build) take null as NULL, and the library answers NL_EINVAL.
+        // null for a policy or a string (TypeError). The families' typed C
+        // functions are not part of the extension: rules go through
+        // nlb_rule_eval(), which takes the family by name.
         yield "$r: nl_policy_get null policy" => [static fn () => \nl_policy_get(null, 'expert.cap.level1', self::D2024), self::throws(\TypeError::class, 0)];
-        yield "$r: nlb_attraction_subsidy null policy" => [static fn () => \nlb_attraction_subsidy(null, 2, 1, 2, true, 82, self::D2024), self::throws(\TypeError::class, 0)];
+        yield "$r: nlb_rule_eval null policy" => [static fn () => \nlb_rule_eval(null, 'attraction_subsidy', self::SUBSIDY), self::throws(\TypeError::class, 0)];
+        yield "$r: nlb_rule_eval null case" => [static fn (Policy $p, \nl_policy $raw) => \nlb_rule_eval($raw, 'attraction_subsidy', null), self::throws(\TypeError::class, 0)];
         yield "$r: nl_policy_get null key" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_get($raw, null, self::D2024), self::throws(\TypeError::class, 0)];
         yield "$r: nl_policy_load null" => [static fn () => \nl_policy_load(null), self::throws(\TypeError::class, 0)];
         yield "$r: nl_policy_parse null" => [static fn () => \nl_policy_parse(null), self::throws(\TypeError::class, 0)];
@@ -168,10 +177,8 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: nl_date_parse null" => [static fn () => \nl_date_parse(null), self::throws(\TypeError::class, 0)];
         yield "$r: coercive nl_policy_get null policy" => [static fn () => Coercive\call('nl_policy_get', null, 'expert.cap.level1', self::D2024), self::throws(\TypeError::class, 0)];
         yield "$r: coercive nl_policy_get null key is \"\"" => [static fn (Policy $p, \nl_policy $raw) => Coercive\callQuietly('nl_policy_get', $raw, null, self::D2024), self::throws(NotFoundException::class, self::ENOTFOUND)];
-        yield "$r: nl_attraction_subsidy null input" => [static fn (Policy $p, \nl_policy $raw) => \nl_attraction_subsidy($raw, null), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nl_expert_salary_cap null input" => [static fn (Policy $p, \nl_policy $raw) => \nl_expert_salary_cap($raw, null), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nl_training_support null input" => [static fn (Policy $p, \nl_policy $raw) => \nl_training_support($raw, null), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nl_training_support a policy as input" => [static fn (Policy $p, \nl_policy $raw) => \nl_training_support($raw, $raw), self::throws(\TypeError::class, 0)];
+        yield "$r: nlb_rule_eval a policy as case" => [static fn (Policy $p, \nl_policy $raw) => \nlb_rule_eval($raw, 'training_support', $raw), self::throws(\TypeError::class, 0)];
+        yield "$r: nlb_rule_eval no such family" => [static fn (Policy $p, \nl_policy $raw) => \nlb_rule_eval($raw, 'attraction', self::SUBSIDY), self::throws(NotFoundException::class, self::ENOTFOUND)];
 
         $r = 'enum-out-of-range';
         foreach ([-1, self::INT_MIN, self::INT_MAX, 1 << 40, PHP_INT_MIN] as $v) {
@@ -186,16 +193,16 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: subsidy agency 3" => [self::subsidy(['agency' => 3]), self::throws(InvalidArgumentError::class, self::EINVAL, 'agency')];
         yield "$r: expert role 3" => [self::expert(['role' => 3]), self::throws(InvalidArgumentError::class, self::EINVAL, 'role')];
         yield "$r: named degree 5" => [static fn (Policy $p) => $p->expertSalaryCap(degree: 5, experienceYears: 6, on: '2024-01-01'), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
-        yield "$r: nlb degree 5" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, 5, 1, 2, true, 82, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nlb role -1" => [static fn (Policy $p, \nl_policy $raw) => \nlb_expert_salary_cap($raw, 3, 6.0, -1, false, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nlb degree past the C int" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, 1 << 40, 1, 2, true, 82, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: nlb degree 5" => [self::raw('attraction_subsidy', ['degree' => 5]), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
+        yield "$r: nlb role -1" => [self::raw('expert_salary_cap', ['role' => -1]), self::throws(InvalidArgumentError::class, self::EINVAL, 'role')];
+        yield "$r: nlb degree past the C int" => [self::raw('attraction_subsidy', ['degree' => 1 << 40]), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
 
         $r = 'experience-not-finite';
         foreach (['NAN' => NAN, 'INF' => INF, '-INF' => -INF, '-1.0' => -1.0, '-PHP_FLOAT_MIN' => -PHP_FLOAT_MIN, '-5e-324' => -5e-324, '-PHP_FLOAT_MAX' => -PHP_FLOAT_MAX, '-1' => -1] as $label => $v) {
             yield "$r: experience_years $label" => [self::expert(['experience_years' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL, 'experience_years')];
         }
         yield "$r: named experienceYears NAN" => [static fn (Policy $p) => $p->expertSalaryCap(degree: 'master', experienceYears: NAN, on: '2024-01-01'), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nlb experience NAN" => [static fn (Policy $p, \nl_policy $raw) => \nlb_expert_salary_cap($raw, 3, NAN, 0, false, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: nlb experience NAN" => [self::raw('expert_salary_cap', ['experience_years' => NAN]), self::throws(InvalidArgumentError::class, self::EINVAL, 'experience_years')];
         yield "$r: -0.0 is zero years" => [self::expert(['experience_years' => -0.0]), self::answer(['reason' => 'ok', 'level' => 4])];
         yield "$r: PHP_FLOAT_MAX is a lot" => [self::expert(['experience_years' => PHP_FLOAT_MAX]), self::answer(['reason' => 'ok', 'level' => 1])];
         yield "$r: PHP_INT_MAX is a lot" => [self::expert(['experience_years' => PHP_INT_MAX]), self::answer(['reason' => 'ok', 'level' => 1])];
@@ -207,7 +214,7 @@ final class BadInputMatrixTest extends TestCase
             }
             yield "$r: $field -1 not qualifying" => [self::training([$field => -1, 'dedicated_official' => false]), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
-        yield "$r: nlb tuition -1" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, -1, 0, 0, 0, 5, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: nlb tuition -1" => [self::raw('training_support', ['tuition' => -1]), self::throws(InvalidArgumentError::class, self::EINVAL, 'tuition')];
 
         $r = 'days-below-one';
         foreach ([0, -1, self::INT_MIN] as $v) {
@@ -249,7 +256,6 @@ final class BadInputMatrixTest extends TestCase
             yield "$r: DateTimeImmutable in year $year" => [self::subsidy(['start' => (new \DateTimeImmutable('2024-05-01'))->setDate($year, 1, 1)]), self::throws(DateError::class, self::EDATE)];
         }
         foreach ([self::DATE_MIN - 1, self::DATE_MAX + 1, self::INT_MIN, self::INT_MAX] as $day) {
-            yield "$r: nlb day $day" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, 2, 1, 2, true, 82, $day), self::throws(DateError::class, self::EDATE)];
             yield "$r: nl_policy_set day $day" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_set(\nl_policy_clone($raw), 'expert.cap.level1', $day, 1), self::throws(DateError::class, self::EDATE)];
         }
         foreach (['0001-01-01', '9999-12-31'] as $d) {
@@ -295,7 +301,7 @@ final class BadInputMatrixTest extends TestCase
             $w->set('expert.cap.level4', '2015-03-01', PHP_INT_MAX);
             return $w->expertSalaryCap(degree: 'master', experienceYears: 0, on: '2024-01-01');
         }, self::throws(OverflowException::class, self::ERANGE)];
-        yield "$r: nlb tuition + materials" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, PHP_INT_MAX, 1, 0, 0, 5, self::D2024), self::throws(OverflowException::class, self::ERANGE)];
+        yield "$r: nlb tuition + materials" => [self::raw('training_support', ['tuition' => PHP_INT_MAX, 'materials' => 1]), self::throws(OverflowException::class, self::ERANGE)];
 
         $r = 'unknown-key';
         foreach (['expert.cap.level5', '', 'EXPERT.CAP.LEVEL1', 'expert.cap.level1 ', str_repeat('a', 4096), '../../etc/passwd', "expert.cap.level1\n"] as $key) {
@@ -344,8 +350,8 @@ final class BadInputMatrixTest extends TestCase
             yield "$r: training tuition -1 and $d" => [self::training(['tuition' => -1, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
             yield "$r: training days 0 and $d" => [self::training(['days' => 0, 'start' => $d]), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
-        yield "$r: nlb degree -1 and day INT_MAX" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, -1, 1, 2, true, 82, self::INT_MAX), self::throws(InvalidArgumentError::class, self::EINVAL)];
-        yield "$r: nlb tuition -1 and day INT_MAX" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, -1, 0, 0, 0, 5, self::INT_MAX), self::throws(InvalidArgumentError::class, self::EINVAL)];
+        yield "$r: nlb degree -1 and start 10000-01-01" => [self::raw('attraction_subsidy', ['degree' => -1, 'start' => '10000-01-01']), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
+        yield "$r: nlb tuition -1 and start 2023-02-29" => [self::raw('training_support', ['tuition' => -1, 'start' => '2023-02-29']), self::throws(InvalidArgumentError::class, self::EINVAL, 'tuition')];
 
         $r = 'date-buffer-too-small';
         yield "$r: nl_date_format is not exposed" => [static fn () => \function_exists('nl_date_format'), self::returns(false)];
@@ -442,9 +448,11 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: set value 1.5" => [static fn (Policy $p) => $p->set('expert.cap.level1', '2024-01-01', 1.5), self::throws(\TypeError::class, 0)];
         yield "$r: parse an array" => [static fn () => Policy::parse([]), self::throws(\TypeError::class, 0)];
         yield "$r: workplace(88.0)" => [static fn (Policy $p) => $p->workplace(88.0), self::throws(\TypeError::class, 0)];
-        yield "$r: nlb tuition '5'" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, '5', 0, 0, 0, 5, self::D2024), self::throws(\TypeError::class, 0)];
-        yield "$r: coercive nlb tuition 'abc'" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_training_support', $raw, true, true, 'abc', 0, 0, 0, 5, self::D2024), self::throws(\TypeError::class, 0)];
-        yield "$r: coercive nlb tuition '5' is 5" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_training_support', $raw, true, true, '5', 0, 0, 0, 5, self::D2024)['tuition'], self::returns(5)];
+        yield "$r: nlb tuition '5'" => [self::raw('training_support', ['tuition' => '5']), self::throws(\TypeError::class, 0, 'tuition')];
+        // A case array's values are judged alike in either mode: PHP coerces
+        // arguments, not the elements of an array.
+        yield "$r: coercive nlb tuition 'abc'" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_rule_eval', $raw, 'training_support', array_merge(self::TRAINING, ['tuition' => 'abc'])), self::throws(\TypeError::class, 0, 'tuition')];
+        yield "$r: coercive nlb tuition '5' is no number either" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_rule_eval', $raw, 'training_support', array_merge(self::TRAINING, ['tuition' => '5'])), self::throws(\TypeError::class, 0, 'tuition')];
         yield "$r: nl_policy_get a policy as key" => [static fn (Policy $p, \nl_policy $raw) => \nl_policy_get($raw, $raw, self::D2024), self::throws(\TypeError::class, 0)];
         yield "$r: coercive nl_policy_get an array as key" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nl_policy_get', $raw, [], self::D2024), self::throws(\TypeError::class, 0)];
 
@@ -480,11 +488,12 @@ final class BadInputMatrixTest extends TestCase
         yield "$r: workplace true" => [self::subsidy(['workplace' => true]), self::throws(\TypeError::class, 0, 'workplace')];
         yield "$r: named tuition true" => [self::namedTraining(['tuition' => true]), self::throws(\TypeError::class, 0)];
         yield "$r: set value true" => [static fn (Policy $p) => $p->set('attraction.period', '2024-01-01', true), self::throws(\TypeError::class, 0)];
-        yield "$r: nlb tuition true" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, true, 0, 0, 0, 5, self::D2024), self::throws(\TypeError::class, 0)];
+        yield "$r: nlb tuition true" => [self::raw('training_support', ['tuition' => true]), self::throws(\TypeError::class, 0, 'tuition')];
         // Coercive mode converts bool to int before the layer sees it, as for
         // every PHP function: the caller chose that mode.
         yield "$r: coercive named tuition true is 1" => [self::namedTraining(['tuition' => true], true), self::answer(['reason' => 'ok', 'tuition' => 1])];
-        yield "$r: coercive nlb tuition true is 1" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_training_support', $raw, true, true, true, 0, 0, 0, 5, self::D2024)['tuition'], self::returns(1)];
+        // ... but not the elements of a case array.
+        yield "$r: coercive nlb tuition true is no number" => [static fn (Policy $p, \nl_policy $raw) => Coercive\call('nlb_rule_eval', $raw, 'training_support', array_merge(self::TRAINING, ['tuition' => true])), self::throws(\TypeError::class, 0, 'tuition')];
 
         $r = 'int-beyond-int64';
         $big = PHP_INT_MAX + 1;   // a float: PHP has no int past int64
@@ -498,8 +507,8 @@ final class BadInputMatrixTest extends TestCase
             yield "$r: training days $v" => [self::training(['days' => $v]), self::throws(OverflowException::class, self::ERANGE, 'days')];
             yield "$r: subsidy workplace $v" => [self::subsidy(['workplace' => $v]), self::throws(OverflowException::class, self::ERANGE, 'workplace')];
             yield "$r: subsidy degree $v" => [self::subsidy(['degree' => $v]), self::throws(InvalidArgumentError::class, self::EINVAL, 'degree')];
-            yield "$r: nlb days $v" => [static fn (Policy $p, \nl_policy $raw) => \nlb_training_support($raw, true, true, 0, 0, 0, 0, $v, self::D2024), self::throws(InvalidArgumentError::class, self::EINVAL, 'must be between')];
-            yield "$r: nlb day number $v" => [static fn (Policy $p, \nl_policy $raw) => \nlb_attraction_subsidy($raw, 2, 1, 2, true, 82, $v), self::throws(InvalidArgumentError::class, self::EINVAL, 'must be between')];
+            yield "$r: nlb days $v" => [self::raw('training_support', ['days' => $v]), self::throws(OverflowException::class, self::ERANGE, 'days')];
+            yield "$r: nlb workplace $v" => [self::raw('attraction_subsidy', ['workplace' => $v]), self::throws(OverflowException::class, self::ERANGE, 'workplace')];
             yield "$r: nl_date_ymd year $v" => [static fn () => \nl_date_ymd($v, 1, 1), self::throws(InvalidArgumentError::class, self::EINVAL)];
         }
 

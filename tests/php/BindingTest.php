@@ -102,11 +102,13 @@ final class BindingTest extends TestCase
             [NotInForceException::class, fn () => \nl_policy_get($this->raw, 'expert.cap.level1', self::day('2000-01-01'))],
             [DateError::class, fn () => \nl_date_parse('2023-02-29')],
             [DateError::class, fn () => \nl_date_ymd(2023, 2, 29)],
-            [InvalidArgumentError::class, fn () => \nlb_attraction_subsidy($this->raw, 9, 1, 2, true, 88, self::day('2024-01-01'))],
-            [InvalidArgumentError::class, fn () => \nl_attraction_subsidy($this->raw, null)],
+            [InvalidArgumentError::class, fn () => \nlb_rule_eval($this->raw, 'attraction_subsidy', self::subsidyCase(['degree' => 9]))],
+            [NotFoundException::class, fn () => \nlb_rule_eval($this->raw, 'no_such_family', [])],
             [ParseException::class, fn () => \nl_policy_parse('{')],
             [IOException::class, fn () => \nl_policy_load('/nonexistent.json')],
-            [OverflowException::class, fn () => \nlb_training_support($this->raw, true, true, PHP_INT_MAX, 1, 0, 0, 1, self::day('2024-01-01'))],
+            [OverflowException::class, fn () => \nlb_rule_eval($this->raw, 'training_support', [
+                'dedicated_official' => true, 'short_concentrated' => true, 'tuition' => PHP_INT_MAX,
+                'materials' => 1, 'days' => 1, 'start' => '2024-01-01'])],
         ];
         foreach ($cases as [$class, $call]) {
             try {
@@ -137,37 +139,49 @@ final class BindingTest extends TestCase
 
     // ----------------------------------------------------------- arguments
 
+    /** The good subsidy case of these tests (Sa Pa town, 2024), with $changes. */
+    private static function subsidyCase(array $changes = []): array
+    {
+        return array_merge(['degree' => 'bachelor', 'major' => 'it', 'agency' => 'state',
+            'dedicated_post' => true, 'workplace' => 88, 'start' => '2024-05-01'], $changes);
+    }
+
     public function testLettersWhereANumberBelongsAreATypeError(): void
     {
         $this->expectException(\TypeError::class);
-        $this->expectExceptionMessage('must be of type int, string given');
-        Coercive\subsidy($this->raw, 'abc', 88);
+        $this->expectExceptionMessage('"experience_years" must be of type int|float, string given');
+        Coercive\cap($this->raw, 'abc');
     }
 
-    public function testCoerciveModeStillAcceptsNumericStrings(): void
+    public function testACaseArrayIsJudgedAlikeInCoerciveMode(): void
     {
-        $this->assertSame(Facts::AMOUNT_CITY_TOWN, Coercive\subsidy($this->raw, '2', '88')['amount']);
-        $this->assertSame(Facts::TT02_CAPS[3], Coercive\cap($this->raw, '5')['monthly']);
+        // Code names and a code's digits are text by design, in either mode.
+        $this->assertSame(Facts::AMOUNT_CITY_TOWN, Coercive\subsidy($this->raw, 'bachelor', '088')['amount']);
+        $this->assertSame(Facts::TT02_CAPS[3], Coercive\cap($this->raw, 5)['monthly']);
+        // PHP coerces a function's arguments, not the elements of an array:
+        // a number given as text is refused in coercive mode too.
         $this->expectException(\TypeError::class);
-        Coercive\cap($this->raw, 'five');
+        Coercive\cap($this->raw, '5');
     }
 
     public function testStrictTypesAreHonoured(): void
     {
         $this->expectException(\TypeError::class);
-        \nlb_attraction_subsidy($this->raw, '2', 1, 2, true, 88, self::day('2024-05-01'));
+        \nlb_rule_eval($this->raw, 'attraction_subsidy', self::subsidyCase(['degree' => 2.0]));
     }
 
     public function wrongTypes(): iterable
     {
-        yield 'array for an int' => [fn (\nl_policy $p) => \nlb_attraction_subsidy($p, [], 1, 2, true, 88, 0)];
-        yield 'object for an int' => [fn (\nl_policy $p) => \nlb_attraction_subsidy($p, new \stdClass(), 1, 2, true, 88, 0)];
-        yield 'string for a bool' => [fn (\nl_policy $p) => \nlb_attraction_subsidy($p, 2, 1, 2, 'yes', 88, 0)];
-        yield 'null for a policy' => [fn (\nl_policy $p) => \nlb_attraction_subsidy(null, 2, 1, 2, true, 88, 0)];
+        yield 'array for a code' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'attraction_subsidy', self::subsidyCase(['degree' => []]))];
+        yield 'object for a code' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'attraction_subsidy', self::subsidyCase(['degree' => new \stdClass()]))];
+        yield 'string for a bool' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'attraction_subsidy', self::subsidyCase(['dedicated_post' => 'yes']))];
+        yield 'int for a date' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'attraction_subsidy', self::subsidyCase(['start' => 19844]))];
+        yield 'null for a policy' => [fn (\nl_policy $p) => \nlb_rule_eval(null, 'attraction_subsidy', self::subsidyCase())];
+        yield 'string for a case' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'attraction_subsidy', 'degree=bachelor')];
         yield 'another object for a policy' => [fn (\nl_policy $p) => \nl_policy_name(new \stdClass())];
         yield 'a number for a policy' => [fn (\nl_policy $p) => \nl_policy_name(42)];
         yield 'array for a key' => [fn (\nl_policy $p) => \nl_policy_get($p, [], 0)];
-        yield 'string for a float' => [fn (\nl_policy $p) => \nlb_expert_salary_cap($p, 2, 'x', 0, false, 0)];
+        yield 'string for a float' => [fn (\nl_policy $p) => \nlb_rule_eval($p, 'expert_salary_cap', ['degree' => 2, 'experience_years' => 'x', 'on' => '2024-01-01'])];
         yield 'array for a document' => [fn (\nl_policy $p) => \nl_policy_parse(['{}'])];
         yield 'float for an index' => [fn (\nl_policy $p) => \nl_policy_param_info($p, 1.5)];
         yield 'layer: string for an array' => [fn (\nl_policy $p) => \NhanLuc\Policy::defaultPolicy()->attractionSubsidy('abc')];
@@ -184,15 +198,24 @@ final class BindingTest extends TestCase
 
     public function testIntegersTooLargeForCAreRejectedNotTruncated(): void
     {
-        // 2^32 + 88 would become 88 if truncated to a C int.
-        foreach ([[4294967296 + 88, 1], [PHP_INT_MAX, 1], [88, 4294967296 + 2]] as [$workplace, $major]) {
+        // 2^32 + 88 would become 88 if truncated to a C int, 2^32 + 2 the major 2.
+        foreach ([4294967296 + 88, PHP_INT_MAX, PHP_INT_MIN] as $workplace) {
             try {
-                \nlb_attraction_subsidy($this->raw, 2, $major, 2, true, $workplace, self::day('2024-05-01'));
-                $this->fail('expected an InvalidArgumentError');
-            } catch (InvalidArgumentError $e) {
-                $this->assertSame(Facts::STATUS_EINVAL, $e->getCode());
-                $this->assertStringContainsString('must be between', $e->getMessage());
+                \nlb_rule_eval($this->raw, 'attraction_subsidy', self::subsidyCase(['workplace' => $workplace]));
+                $this->fail('expected an OverflowException');
+            } catch (OverflowException $e) {
+                $this->assertSame(Facts::STATUS_ERANGE, $e->getCode());
+                $this->assertSame('workplace', $e->getField());
+                $this->assertStringContainsString('does not fit 32 bits', $e->getMessage());
             }
+        }
+        try {
+            \nlb_rule_eval($this->raw, 'attraction_subsidy', self::subsidyCase(['major' => 4294967296 + 2]));
+            $this->fail('expected an InvalidArgumentError');
+        } catch (InvalidArgumentError $e) {
+            $this->assertSame(Facts::STATUS_EINVAL, $e->getCode());
+            $this->assertSame('major', $e->getField());
+            $this->assertStringContainsString('is not one of', $e->getMessage());
         }
         $this->expectException(InvalidArgumentError::class);
         \nl_policy_param_info($this->raw, -1);
@@ -209,7 +232,7 @@ final class BindingTest extends TestCase
     public function testResultsAreArraysWithTheirStringsCopied(): void
     {
         $p = \nl_policy_default();
-        $r = \nlb_attraction_subsidy($p, 2, 1, 2, true, 88, self::day('2024-05-01'));
+        $r = \nlb_rule_eval($p, 'attraction_subsidy', self::subsidyCase());
         $v = \nl_policy_get_value($p, 'expert.cap.level1', self::day('2025-07-01'));
         $w = \nl_policy_workplace_at($p, 0);
         unset($p);

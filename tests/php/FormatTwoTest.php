@@ -64,7 +64,7 @@ final class FormatTwoTest extends PolicyTestCase
         $r = $p->attractionSubsidy(array_merge(self::GOOD, ['start' => '2025-01-01']));
         $this->assertSame(Reason::Degree, $r->reason);
         // Sets: one major.
-        $p->set('attraction.majors', '2024-01-01', 1 << \NL_MAJOR_IT);
+        $p->set('attraction.majors', '2024-01-01', 1 << \NhanLuc\Major::InformationTechnology->code());
         $this->assertSame('Major is not information technology.',
             $p->reasonText('attraction_subsidy', Reason::Major, '2024-01-01', 'en'));
         $this->assertSame(Reason::Major,
@@ -109,5 +109,90 @@ final class FormatTwoTest extends PolicyTestCase
                               [$b->eligible, $b->amount, $b->reason, $b->certainty]);
         }
         $this->assertSame(0b110, $v1->get('attraction.majors', '2024-01-01'));
+    }
+
+    // ------------------------------------------- tables and scales (§3)
+    // The expert levels by years (docs/law/3-expert.md §3) and the level a
+    // role guarantees are a scale and a table of the document.
+
+    /** The law's steps: level 4 from 0 years, 3, 2, 1 from their years. */
+    private static function steps(array $years): array
+    {
+        return [0 => 4, $years[3] => 3, $years[2] => 2, $years[1] => 1];
+    }
+
+    public function testScalesAndTablesReadAsTheLawGivesThem(): void
+    {
+        $p = $this->policy;
+        $this->assertSame(self::steps(Facts::YEARS_BACHELOR), $p->get('expert.levels.bachelor', '2024-01-01'));
+        $this->assertSame(self::steps(Facts::YEARS_MASTER), $p->getValue('expert.levels.master', '2024-01-01')->entries);
+        $param = $p->parameter('expert.levels.bachelor');
+        $this->assertSame('scale of years to level', $param->unit);
+        $this->assertSame(self::steps(Facts::YEARS_BACHELOR), $param->values[0]->entries);
+        $this->assertSame(\count(self::steps(Facts::YEARS_BACHELOR)), $param->values[0]->value);
+        $table = $p->get('expert.role_level', '2024-01-01');
+        $this->assertSame('table of role to level', $p->parameter('expert.role_level')->unit);
+        foreach ($table as $role => $level) {
+            $r = $p->expertSalaryCap(degree: 'bachelor', experienceYears: 0, role: $role, on: '2024-01-01');
+            $this->assertSame($level, $r->level, $role);
+        }
+        $this->assertNull($p->getValue('expert.cap.level1', '2024-01-01')->entries);
+        $json = json_decode(json_encode($p->getValue('expert.role_level', '2024-01-01')), true);
+        $this->assertSame($table, $json['entries']);
+    }
+
+    public function testAScaleWhatIfMovesTheLevels(): void
+    {
+        $q = clone $this->policy;
+        $lower = Facts::YEARS_BACHELOR[3] - 1;   // a year short of level 3 in law
+        $q->set('expert.levels.bachelor', '2024-01-01', [$lower + 2 => 1, 0 => 4, $lower => 3, $lower + 1 => 2]);
+        $this->assertSame([0 => 4, $lower => 3, $lower + 1 => 2, $lower + 2 => 1], $q->get('expert.levels.bachelor', '2024-01-01'));
+        $this->assertSame('user', $q->getValue('expert.levels.bachelor', '2024-01-01')->certainty->value);
+        $this->assertSame(3, $q->expertSalaryCap(degree: 'bachelor', experienceYears: $lower, on: '2024-06-01')->level);
+        $this->assertSame(4, $q->expertSalaryCap(degree: 'bachelor', experienceYears: $lower - 0.01, on: '2024-06-01')->level);
+        $this->assertSame(4, $this->policy->expertSalaryCap(degree: 'bachelor', experienceYears: $lower, on: '2024-06-01')->level);
+        $this->assertSame(self::steps(Facts::YEARS_BACHELOR), $q->get('expert.levels.bachelor', '2023-12-31'));
+    }
+
+    public function testATableWhatIfByCodeName(): void
+    {
+        $q = clone $this->policy;
+        $q->set('expert.role_level', '2024-01-01', ['team_leader' => 1, 'item_lead' => 1]);
+        $this->assertSame(['item_lead' => 1, 'team_leader' => 1], $q->get('expert.role_level', '2024-01-01'));
+        $this->assertSame(1, $q->expertSalaryCap(degree: 'bachelor', experienceYears: 0, role: 'item_lead', on: '2024-06-01')->level);
+        $q->set('expert.role_level', '2025-01-01', []);
+        $this->assertSame([], $q->get('expert.role_level', '2025-01-01'));
+        $this->assertSame(4, $q->expertSalaryCap(degree: 'bachelor', experienceYears: 0, role: 'team_leader', on: '2025-06-01')->level);
+    }
+
+    /** @return iterable<string, array{string, mixed, class-string}> */
+    public static function badEntries(): iterable
+    {
+        yield 'unknown role' => ['expert.role_level', ['boss' => 1], InvalidArgumentError::class];
+        yield 'an int for a table' => ['expert.role_level', 1, \TypeError::class];
+        yield 'level 9' => ['expert.role_level', ['item_lead' => 9], InvalidArgumentError::class];
+        yield 'a bool value' => ['expert.role_level', ['item_lead' => true], \TypeError::class];
+        yield 'a scale not from 0' => ['expert.levels.bachelor', [1 => 4], InvalidArgumentError::class];
+        yield 'a scale without steps' => ['expert.levels.bachelor', [], InvalidArgumentError::class];
+        yield 'a step past the range' => ['expert.levels.bachelor', [0 => 4, 500 => 3], InvalidArgumentError::class];
+        yield 'a float value' => ['expert.levels.bachelor', [0 => 4.0], \TypeError::class];
+        yield 'a text step' => ['expert.levels.bachelor', ['five' => 3], InvalidArgumentError::class];
+        yield 'too many steps' => ['expert.levels.bachelor', array_fill(0, 1001, 4), InvalidArgumentError::class];
+        yield 'an array for a number' => ['expert.cap.level1', [0 => 1], \TypeError::class];
+    }
+
+    /** @dataProvider badEntries */
+    public function testTableAndScaleWhatIfsRefuseBadEntries(string $key, mixed $value, string $class): void
+    {
+        $p = clone $this->policy;
+        $before = $p->get($key, '2024-01-01');
+        try {
+            $p->set($key, '2024-01-01', $value);
+            $this->fail("expected $class");
+        } catch (\Throwable $e) {
+            $this->assertInstanceOf($class, $e);
+            $this->assertStringContainsString($key, $e->getMessage());
+        }
+        $this->assertSame($before, $p->get($key, '2024-01-01'));
     }
 }

@@ -36,6 +36,14 @@ INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 INT_MIN, INT_MAX = INT32_MIN, INT32_MAX
 DATE_MIN, DATE_MAX = -719162, 2932896   # 0001-01-01 and 9999-12-31 as nl_date
 D2024 = 19844                           # 2024-05-01 as nl_date
+_RULES = {r.name: r for r in nhanluc.rules}
+
+
+def raw(policy, rule, *inputs):
+    """The low-level generic call (what Policy.<rule>() makes): the inputs
+    in declaration order (codes as ints, dates as ISO text); None as the
+    policy passes NULL."""
+    return capi.nl_py_eval(policy, _RULES[rule]._spec, inputs)
 MIB = 1 << 20
 
 SUBSIDY = dict(degree="bachelor", major="it", agency="state", dedicated_post=True,
@@ -178,13 +186,13 @@ NotFound, NotInForce = nhanluc.NotFoundError, nhanluc.NotInForceError
 # raw capi module passes None as NULL, and the library answers NL_EINVAL.
 row = "null-pointer"
 case(row, "capi subsidy None policy",
-     lambda p: capi.nlb_attraction_subsidy(None, 2, 1, 2, True, 82, D2024),
+     lambda p: raw(None, "attraction_subsidy", 2, 1, 2, True, 82, "2024-05-01"),
      raises(Invalid, EINVAL))
 case(row, "capi expert None policy",
-     lambda p: capi.nlb_expert_salary_cap(None, 3, 6.0, 0, False, D2024),
+     lambda p: raw(None, "expert_salary_cap", 3, 6.0, 0, False, "2024-05-01"),
      raises(Invalid, EINVAL))
 case(row, "capi training None policy",
-     lambda p: capi.nlb_training_support(None, True, True, 1, 0, 0, 0, 5, D2024),
+     lambda p: raw(None, "training_support", True, True, 1, 0, 0, 0, 5, "2024-05-01"),
      raises(Invalid, EINVAL))
 case(row, "capi get None key",
      lambda p: capi.nl_policy_get(p._p, None, D2024), raises(Invalid, EINVAL))
@@ -209,7 +217,7 @@ each_rule(row, "degree=5", raises(Invalid, EINVAL, "degree"), dict(degree=5), di
 each_rule(row, "major=3", raises(Invalid, EINVAL, "major"), dict(major=3))
 each_rule(row, "agency=3", raises(Invalid, EINVAL, "agency"), dict(agency=3))
 each_rule(row, "role=3", raises(Invalid, EINVAL, "role"), None, dict(role=3))
-case(row, "capi degree=5", lambda p: capi.nlb_attraction_subsidy(p._p, 5, 1, 2, True, 82, D2024),
+case(row, "capi degree=5", lambda p: raw(p._p, "attraction_subsidy", 5, 1, 2, True, 82, "2024-05-01"),
      raises(Invalid, EINVAL))
 case(row, "batch degree 300 at record 1",
      batch("attraction_subsidy", degree=lambda np: np.array([2, 300, 2])),
@@ -279,10 +287,11 @@ for text in ("10000-01-01", "0000-12-31", "-001-01-01"):
          raises(DateErr, EDATE))
     case(row, "set since %s" % text, lambda p, t=text: p.set("expert.cap.level1", 1, t),
          raises(DateErr, EDATE))
-for day in (DATE_MIN - 1, DATE_MAX + 1, INT32_MIN, INT32_MAX):
-    case(row, "capi subsidy day %d" % day,
-         lambda p, d=day: capi.nlb_attraction_subsidy(p._p, 2, 1, 2, True, 82, d),
+for text in ("0000-12-31", "10000-01-01", "2023-02-29"):
+    case(row, "capi subsidy start %s" % text,
+         lambda p, t=text: raw(p._p, "attraction_subsidy", 2, 1, 2, True, 82, t),
          raises(DateErr, EDATE))
+for day in (DATE_MIN - 1, DATE_MAX + 1, INT32_MIN, INT32_MAX):
     case(row, "capi set day %d" % day,
          lambda p, d=day: capi.nl_policy_set(capi.nl_policy_clone(p._p), "expert.cap.level1", d, 1),
          raises(DateErr, EDATE))
@@ -424,8 +433,8 @@ for bad_date in ("2023-02-30", "10000-01-01"):
               None, None, dict(tuition=-1, start=bad_date))
     each_rule(row, "days=0 and %s" % bad_date, raises(Invalid, EINVAL),
               None, None, dict(days=0, start=bad_date))
-case(row, "capi degree=-1 and day INT32_MAX",
-     lambda p: capi.nlb_attraction_subsidy(p._p, -1, 1, 2, True, 82, INT32_MAX),
+case(row, "capi degree=-1 and start 10000-01-01",
+     lambda p: raw(p._p, "attraction_subsidy", -1, 1, 2, True, 82, "10000-01-01"),
      raises(Invalid, EINVAL))
 
 # ---------------------------------------------------- date-buffer-too-small

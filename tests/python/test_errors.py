@@ -69,7 +69,8 @@ def test_capi_raises_through_error_for():
         capi.nl_date_parse("2023-02-29")
     assert e.value.code == Status.EDATE
     with pytest.raises(nhanluc.InvalidArgumentError):
-        capi.nlb_attraction_subsidy(capi.nl_policy_default(), 9, 1, 2, True, 80, 0)
+        rule = next(r for r in nhanluc.rules if r.name == "attraction_subsidy")
+        capi.nl_py_eval(capi.nl_policy_default(), rule._spec, (9, 1, 2, True, 80, "2024-05-01"))
 
 
 def test_key_error_str_is_not_quoted():

@@ -6,6 +6,8 @@ import pickle
 
 import pytest
 
+import facts
+
 import nhanluc
 from nhanluc import Policy
 
@@ -131,3 +133,90 @@ def test_format1_document_loads_with_the_same_answers(tmp_path):
             (b.eligible, b.amount, b.reason, b.certainty)
         assert a.message("vi") == b.message("vi")
     assert v1.get("attraction.majors", datetime.date(2024, 1, 1)) == 0b110
+
+
+# ------------------------------------------------- tables and scales (§3)
+# The expert levels by years (docs/law/3-expert.md §3: level 3 from
+# YEARS_*[3] years, level 2 from [2], level 1 from [1]; below them level 4)
+# and the level a role guarantees are a scale and a table of the document.
+def _steps(years):
+    return ((0, 4), (years[3], 3), (years[2], 2), (years[1], 1))
+
+
+def test_scales_read_as_the_law_gives_them():
+    p = Policy.default()
+    assert p.get("expert.levels.bachelor", "2024-01-01") == _steps(facts.YEARS_BACHELOR)
+    assert p.get("expert.levels.master", "2024-01-01") == _steps(facts.YEARS_MASTER)
+    param = p.parameter("expert.levels.bachelor")
+    assert param.unit == "scale of years to level"
+    assert all(v.value == _steps(facts.YEARS_BACHELOR) for v in param.values)
+    assert p.get_value("expert.levels.master", "2024-01-01").value == _steps(facts.YEARS_MASTER)
+
+
+def test_the_role_table_names_its_codes():
+    p = Policy.default()
+    table = p.get("expert.role_level", "2024-01-01")
+    assert p.parameter("expert.role_level").unit == "table of role to level"
+    assert set(table) <= {"member", "item_lead", "team_leader"}
+    # A team leader gets level 1, an item lead level 2 whatever the years.
+    for role, level in table.items():
+        r = p.expert_salary_cap(degree="bachelor", experience_years=0, role=role,
+                                on="2024-01-01")
+        assert r.level == level
+
+
+def test_a_scale_what_if_moves_the_levels():
+    p = Policy.default()
+    q = p.copy()
+    lower = facts.YEARS_BACHELOR[3] - 1   # one year short of level 3 in law
+    q.set("expert.levels.bachelor", {0: 4, lower: 3, lower + 1: 2, lower + 2: 1}, "2024-01-01")
+    assert q.get("expert.levels.bachelor", "2024-01-01") == \
+        ((0, 4), (lower, 3), (lower + 1, 2), (lower + 2, 1))
+    assert q.get_value("expert.levels.bachelor", "2024-01-01").status == "user"
+    on = dict(degree="bachelor", on="2024-06-01")
+    assert q.expert_salary_cap(experience_years=lower, **on).level == 3
+    assert p.expert_salary_cap(experience_years=lower, **on).level == 4   # p unchanged
+    assert q.expert_salary_cap(experience_years=lower - 0.01, **on).level == 4
+    # The day before the change, the law's steps.
+    assert q.get("expert.levels.bachelor", "2023-12-31") == _steps(facts.YEARS_BACHELOR)
+    # Pairs work as well as a dict, in any order.
+    q.set("expert.levels.bachelor", [(lower, 3), (0, 4)], "2025-01-01")
+    assert q.get("expert.levels.bachelor", "2025-01-01") == ((0, 4), (lower, 3))
+
+
+def test_a_table_what_if_by_code_name():
+    q = Policy.default().copy()
+    q.set("expert.role_level", {"item_lead": 1, nhanluc.Role.TEAM_LEADER: 1}, "2024-01-01")
+    assert q.get("expert.role_level", "2024-01-01") == {"item_lead": 1, "team_leader": 1}
+    r = q.expert_salary_cap(degree="bachelor", experience_years=0, role="item_lead",
+                            on="2024-06-01")
+    assert r.level == 1
+    q.set("expert.role_level", {}, "2025-01-01")   # no role guarantees a level
+    assert q.get("expert.role_level", "2025-01-01") == {}
+    assert q.expert_salary_cap(degree="bachelor", experience_years=0, role="team_leader",
+                               on="2025-06-01").level == 4
+
+
+@pytest.mark.parametrize("key, value, error", [
+    ("expert.role_level", {"boss": 1}, nhanluc.InvalidArgumentError),
+    ("expert.role_level", 1, nhanluc.ArgumentTypeError),
+    ("expert.role_level", [("item_lead", 1)], nhanluc.ArgumentTypeError),
+    ("expert.role_level", {"item_lead": 9}, nhanluc.InvalidArgumentError),     # no level 9
+    ("expert.role_level", {"item_lead": True}, nhanluc.ArgumentTypeError),
+    ("expert.levels.bachelor", {1: 4}, nhanluc.InvalidArgumentError),          # not from 0
+    ("expert.levels.bachelor", {}, nhanluc.InvalidArgumentError),              # no step
+    ("expert.levels.bachelor", {0: 4, 500: 3}, nhanluc.InvalidArgumentError),  # past the range
+    ("expert.levels.bachelor", {0: 4.0}, nhanluc.ArgumentTypeError),
+    ("expert.levels.bachelor", "0:4", nhanluc.ArgumentTypeError),
+    ("expert.levels.bachelor", [(0, 4, 5)], nhanluc.ArgumentTypeError),
+    ("expert.levels.bachelor", {0: 1 << 70}, nhanluc.RangeError),
+    ("expert.levels.bachelor", {i: 4 for i in range(1001)}, nhanluc.InvalidArgumentError),
+    ("expert.cap.level1", {0: 1}, nhanluc.ArgumentTypeError),
+])
+def test_table_and_scale_what_ifs_refuse_bad_entries(key, value, error):
+    p = Policy.default()
+    before = p.get(key, "2024-01-01")
+    with pytest.raises(error) as e:
+        p.set(key, value, "2024-01-01")
+    assert key in str(e.value) or error in (nhanluc.ArgumentTypeError, nhanluc.RangeError)
+    assert p.get(key, "2024-01-01") == before   # nothing changed

@@ -43,25 +43,35 @@ class Degree(_InputEnum):
     DOCTOR = _capi.NL_DEGREE_DOCTOR        #: tiến sĩ
 
 
-class Major(_InputEnum):
-    """Major of the degree (``nl_major``)."""
-    OTHER = _capi.NL_MAJOR_OTHER
-    IT = _capi.NL_MAJOR_IT                                     #: công nghệ thông tin
-    ELECTRONICS_TELECOM = _capi.NL_MAJOR_ELECTRONICS_TELECOM   #: điện tử viễn thông
+def _declared(field, doc):
+    """The IntEnum of the code list the rule declarations give input *field*
+    (values 0..n-1 in the declared order, members the codes in upper case):
+    the C enums behind them belong to their families' headers, which the
+    low-level module does not wrap."""
+    for decl in _capi.nl_py_rules():
+        for f in decl["inputs"]:
+            if f["name"] == field and f["codes"]:
+                cls = _InputEnum(field.capitalize(),
+                                 [(c.upper(), i) for i, c in enumerate(f["codes"])],
+                                 module="nhanluc")
+                cls.__doc__ = doc
+                return cls
+    raise ImportError("no rule family declares the code list %r" % field)
 
 
-class Agency(_InputEnum):
-    """Kind of employing agency (``nl_agency``)."""
-    OTHER = _capi.NL_AGENCY_OTHER
-    PARTY = _capi.NL_AGENCY_PARTY   #: cơ quan Đảng
-    STATE = _capi.NL_AGENCY_STATE   #: cơ quan Nhà nước
-
-
-class Role(_InputEnum):
-    """Role of a hired consultant in the work package (``nl_role``)."""
-    MEMBER = _capi.NL_ROLE_MEMBER             #: no leading role
-    ITEM_LEAD = _capi.NL_ROLE_ITEM_LEAD       #: leads work items (level 2 or better)
-    TEAM_LEADER = _capi.NL_ROLE_TEAM_LEADER   #: team leader / whole package (level 1)
+#: Major of the degree (``nl_major``): OTHER, IT (công nghệ thông tin),
+#: ELECTRONICS_TELECOM (điện tử viễn thông).
+Major = _declared("major", "Major of the degree (``nl_major``): OTHER, IT (công nghệ "
+                           "thông tin), ELECTRONICS_TELECOM (điện tử viễn thông).")
+#: Kind of employing agency (``nl_agency``): OTHER, PARTY (cơ quan Đảng),
+#: STATE (cơ quan Nhà nước).
+Agency = _declared("agency", "Kind of employing agency (``nl_agency``): OTHER, PARTY "
+                             "(cơ quan Đảng), STATE (cơ quan Nhà nước).")
+#: Role of a hired consultant in the work package (``nl_role``): MEMBER,
+#: ITEM_LEAD (leads work items), TEAM_LEADER (leads the whole package).
+Role = _declared("role", "Role of a hired consultant in the work package (``nl_role``): "
+                         "MEMBER, ITEM_LEAD (leads work items), TEAM_LEADER (leads the "
+                         "whole package).")
 
 
 class _Label(str, enum.Enum):

@@ -1,5 +1,6 @@
 """The Policy class: dated parameters with legal sources, and the rules."""
 
+import collections.abc as _abc
 import os as _os
 import stat as _stat
 import threading as _threading
@@ -151,7 +152,10 @@ class Policy:
         return _capi.nl_policy_name(self._p)
 
     def get(self, key, on):
-        """Value (int) of parameter *key* in force on date *on*.
+        """Value of parameter *key* in force on date *on*: an int; for a
+        table ("table of role to level") a dict {code: value}, for a scale
+        ("scale of years to level") its steps as a tuple of (at_least,
+        value) pairs, as :meth:`parameters` lists them.
 
         Raises:
             NotFoundError (a KeyError): unknown key.
@@ -160,9 +164,29 @@ class Policy:
         """
         key, day = _c.key(key), _c.date(on, "on")
         try:
-            return _capi.nl_policy_get(self._p, key, day)
+            v = _capi.nl_policy_get(self._p, key, day)
         except LookupError as e:
             _lookup_failed(e, key, on)
+        found = self._entries_on(key, day)
+        return v if found is None else found[1]
+
+    def _entries_on(self, key, day):
+        """For a table or scale: (its dated value's index, its decoded
+        entries) on *day*, which has a value; None for other parameters
+        (and for the legacy keys, which are numbers)."""
+        p = self._p
+        try:
+            index = _capi.nl_policy_param_find(p, key)
+        except LookupError:
+            return None
+        reader = _entries_reader(p, index, _capi.nl_policy_param_info(p, index))
+        if reader is None:
+            return None
+        since = _capi.nl_policy_get_value(p, key, day).since
+        for j in range(_capi.nl_policy_param_info(p, index).value_count):
+            if _capi.nl_policy_param_value(p, index, j).since == since:
+                return j, reader(j)
+        return None
 
     def get_value(self, key, on):
         """Like :meth:`get`, but the whole :class:`ParameterValue` in force
@@ -172,7 +196,8 @@ class Policy:
             v = _capi.nl_policy_get_value(self._p, key, day)
         except LookupError as e:
             _lookup_failed(e, key, on)
-        return _value(v)
+        found = self._entries_on(key, day)
+        return _value(v, None if found is None else (lambda j, e=found[1]: e), 0)
 
     def set(self, key, value, since):
         """What-if: parameter *key* takes *value* from date *since*
@@ -182,7 +207,11 @@ class Policy:
         parameter (``attraction.min_degree``) also a code name or enum
         member (``"master"``, ``Degree.MASTER``); for a set parameter
         (``attraction.majors``) also an iterable of them (``{"it"}``, the
-        C API's bitmask otherwise).
+        C API's bitmask otherwise). A table (``expert.role_level``) takes a
+        dict {code: int} (code names, enum members or indexes; codes left
+        out have no value), a scale (``expert.levels.bachelor``) its steps
+        as a dict {at_least: int} or pairs (at_least, int), the first at
+        the measure's minimum (0 years), as :meth:`get` gives them.
 
         Copy-on-write: the change is made on a copy of the policy's values,
         which then replaces them; calls running in other threads meanwhile
@@ -198,6 +227,20 @@ class Policy:
             RangeError (OverflowError): value beyond int64.
         """
         key, day = _c.key(key), _c.date(since, "since")
+        given = self._entries_given(key, value)
+        if given is not None:
+            entries, table = given
+            try:
+                self._change(_capi.nl_policy_set_entries, key, day, entries)
+            except NotFoundError:
+                raise unknown_key(key) from None
+            except InvalidArgumentError:
+                raise InvalidArgumentError("parameter %s cannot take %s: %s" % (
+                    shown(key), shown(value),
+                    "every value must be one the parameter can take" if table else
+                    "the first step must be at the measure's minimum, the steps distinct "
+                    "and within its range, every value one the parameter can take")) from None
+            return
         value = _c.integer(self._coded(key, value), "value")
         try:
             self._change(_capi.nl_policy_set, key, day, value)
@@ -206,6 +249,45 @@ class Policy:
         except InvalidArgumentError:
             raise InvalidArgumentError("parameter %s cannot take the value %d"
                                        % (shown(key), value)) from None
+
+    def _entries_given(self, key, value):
+        """A table's or scale's value as the C API's sorted (at, value)
+        pairs, and whether it is a table; None when *key* is neither (or
+        unknown: set() says so)."""
+        try:
+            unit = _capi.nl_policy_param_info(
+                self._p, _capi.nl_policy_param_find(self._p, key)).unit
+        except LookupError:
+            return None
+        table = unit.startswith("table of ")
+        if not table and not unit.startswith("scale of "):
+            return None
+        if isinstance(value, _abc.Mapping):
+            items = list(value.items())
+        elif table or isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+            raise ArgumentTypeError(
+                "parameter %s is a %s: give %s" % (shown(key), "table" if table else "scale",
+                                                  "a dict {code: int}" if table else
+                                                  "a dict {at_least: int} or (at_least, int) pairs"))
+        else:
+            items = []
+            for pair in value:
+                if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+                    raise ArgumentTypeError("parameter %s: a scale's step is a pair "
+                                            "(at_least, int), not %s" % (shown(key), shown(pair)))
+                items.append(tuple(pair))
+        codes = _CODE_LISTS.get(unit[len("table of "):].split(" to ")[0]) if table else None
+        out = []
+        for at, v in items:
+            if table and not (isinstance(at, int) and not isinstance(at, (bool, _Enum))):
+                name = at.name.lower() if isinstance(at, _Enum) else at
+                if not isinstance(name, str) or codes is None or name not in codes:
+                    raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
+                        shown(key), shown(at), ", ".join(codes or ())))
+                at = codes.index(name)
+            out.append((_c.integer(at, "code" if table else "at_least"), _c.integer(v, "value")))
+        out.sort()
+        return out, table
 
     def _coded(self, key, value):
         """A code parameter's value given by name ("master", Degree.MASTER)
@@ -294,8 +376,8 @@ class Policy:
     def _parameter(self, index):
         p = self._p
         info = _capi.nl_policy_param_info(p, index)
-        entries = _entries_reader(p, info)
-        values = tuple(_value(_capi.nl_policy_param_value(p, index, j), entries)
+        entries = _entries_reader(p, index, info)
+        values = tuple(_value(_capi.nl_policy_param_value(p, index, j), entries, j)
                        for j in range(info.value_count))
         return Parameter._make(info.key, info.unit, info.description, values)
 
@@ -426,45 +508,25 @@ def _lookup_failed(e, key, on):
     raise e
 
 
-def _value(v, entries=None):
+def _value(v, entries=None, j=None):
     ended = bool(v.ends)
-    value = None if ended else (entries(v.since) if entries else v.value)
+    value = None if ended else (entries(j) if entries else v.value)
     return ParameterValue._make(_c.to_date(v.since), value, ended,
                                 v.source, v.source_url, Certainty.from_code(v.certainty))
 
 
-_SCALE_MAX = {"years": 200}   # the measures' ranges (docs/policy-format.md)
-
-
-def _entries_reader(p, info):
-    """For a table ("table of <list> to <unit>") a function giving a value's
-    {code: value} dict, for a scale ("scale of <measure> to <unit>") its
-    steps as a tuple of (at_least, value); None for other parameters. Read
-    through nl_policy_lookup on the value's first day."""
-    unit, key = info.unit, info.key
+def _entries_reader(p, index, info):
+    """For a table ("table of <list> to <unit>") a function giving its j-th
+    value as a {code: value} dict, for a scale ("scale of <measure> to
+    <unit>") as a tuple of (at_least, value) steps; None for other
+    parameters. Read with nl_policy_param_entries."""
+    unit = info.unit
     if unit.startswith("table of "):
         codes = _CODE_LISTS[unit[len("table of "):].split(" to ")[0]]
-
-        def table(day):
-            out = {}
-            for i, code in enumerate(codes):
-                try:
-                    out[code] = _capi.nl_policy_lookup(p, key, day, i)
-                except NotInForceError:
-                    pass   # the code has no entry
-            return out
-        return table
+        return lambda j: {codes[at]: value
+                          for at, value in _capi.nl_policy_param_entries(p, index, j)}
     if unit.startswith("scale of "):
-        top = _SCALE_MAX[unit[len("scale of "):].split(" to ")[0]]
-
-        def scale(day):
-            steps = []
-            for x in range(top + 1):
-                y = _capi.nl_policy_lookup(p, key, day, x)
-                if not steps or steps[-1][1] != y:
-                    steps.append((x, y))
-            return tuple(steps)
-        return scale
+        return lambda j: _capi.nl_policy_param_entries(p, index, j)
     return None
 
 

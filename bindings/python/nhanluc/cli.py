@@ -770,7 +770,8 @@ def build_parser():
     ap.add_argument("--policy", metavar="JSON", help="baseline policy document (default: "
                     "the built-in Lào Cai policy)")
     ap.add_argument("--by", default="auto", help="column to group the summary by "
-                    "(default: workplace for attraction, none otherwise; 'none': total only)")
+                    "(default: workplace for a family with a workplace input, none otherwise; "
+                    "'none': total only)")
     ap.add_argument("--chart", metavar="PNG", type=_png,
                     help="draw the summary as a PNG chart")
     ap.add_argument("--lang", choices=("vi", "en"), default="vi",
@@ -861,7 +862,7 @@ def _run(args, stdout, stderr):
             _batch._gather(spec, {h: None for h in header}, None, {})
         if by not in (None, "workplace") and by not in header:
             raise _Failure("cannot group by %s: the CSV has no such column" % shown(by))
-        if by == "workplace" and kind != "attraction" and "workplace" not in header:
+        if by == "workplace" and "workplace" not in header:
             raise _Failure("cannot group by workplace: the CSV has no such column")
         keep = header if args.keep == "all" else [] if args.keep == "none" else \
             [k.strip() for k in args.keep.split(",") if k.strip()]

@@ -6,12 +6,14 @@ namespace NhanLuc\Tests\Coercive;
 
 function subsidy($policy, $degree, $workplace)
 {
-    return \nlb_attraction_subsidy($policy, $degree, 1, 2, true, $workplace, \nl_date_parse('2024-05-01'));
+    return \nlb_rule_eval($policy, 'attraction_subsidy', ['degree' => $degree, 'major' => 'it',
+        'agency' => 'state', 'dedicated_post' => true, 'workplace' => $workplace, 'start' => '2024-05-01']);
 }
 
 function cap($policy, $years)
 {
-    return \nlb_expert_salary_cap($policy, 2, $years, 0, false, \nl_date_parse('2024-05-01'));
+    return \nlb_rule_eval($policy, 'expert_salary_cap', ['degree' => 'bachelor',
+        'experience_years' => $years, 'on' => '2024-05-01']);
 }
 
 function policyGet($policy, $key, $on)

@@ -22,7 +22,7 @@ $cycles = (int) ($argv[1] ?? 100_000);
 $document = (string) file_get_contents(dirname(__DIR__, 3) . '/data/laocai.json');
 $base = Policy::defaultPolicy();
 $raw = nl_policy_default();
-$day = nl_date_parse('2024-05-01');
+$iso = '2024-05-01';
 $created = 0;
 $errors = 0;
 $sum = 0;
@@ -60,7 +60,8 @@ for ($i = 0; $i < $cycles; $i++) {
             break;
         case 2:   // raw: clone and free, answer as an array
             $h = nl_policy_clone($raw);
-            $a = nlb_training_support($h, true, true, 1_000_000, 0, 300_000, 0, 2, $day);
+            $a = nlb_rule_eval($h, 'training_support', ['dedicated_official' => true, 'short_concentrated' => true,
+                'tuition' => 1_000_000, 'meals' => 300_000, 'days' => 2, 'start' => $iso]);
             unset($h);
             $sum += $a['total'] + strlen($a['source']);
             break;
@@ -117,8 +118,11 @@ for ($i = 0; $i < $cycles; $i++) {
         $expect(NhanLuc\DateError::class, fn () => $base->get('expert.cap.level1', '2023-02-29'));
         $expect(NhanLuc\InvalidArgumentError::class, fn () => $base->workplace(100000));
         $expect(NhanLuc\NotFoundException::class, fn () => $base->workplace(1000));   // a code of no unit
-        $expect(NhanLuc\OverflowException::class, fn () => nlb_training_support($raw, true, true, PHP_INT_MAX, PHP_INT_MAX, 0, 0, 1, $day));
-        $expect(TypeError::class, fn () => nlb_attraction_subsidy($raw, 'abc', 1, 2, true, 88, $day));
+        $expect(NhanLuc\OverflowException::class, fn () => nlb_rule_eval($raw, 'training_support', ['dedicated_official' => true,
+            'short_concentrated' => true, 'tuition' => PHP_INT_MAX, 'materials' => PHP_INT_MAX, 'days' => 1, 'start' => $iso]));
+        $expect(TypeError::class, fn () => nlb_rule_eval($raw, 'attraction_subsidy', ['degree' => 1.5, 'major' => 1, 'agency' => 2,
+            'dedicated_post' => true, 'workplace' => 88, 'start' => $iso]));
+        $expect(NhanLuc\NotFoundException::class, fn () => nlb_rule_eval($raw, 'no_such_family', []));
         $expect(TypeError::class, fn () => nl_policy_name(null));
         $expect(Error::class, fn () => clone $raw);
         $expect(Error::class, fn () => new nl_policy());

@@ -21,9 +21,9 @@ enum Agency: string
     public function code(): int
     {
         return match ($this) {
-            self::Other => \NL_AGENCY_OTHER,
-            self::Party => \NL_AGENCY_PARTY,
-            self::State => \NL_AGENCY_STATE,
+            self::Other => 0,
+            self::Party => 1,
+            self::State => 2,
         };
     }
 }

@@ -26,11 +26,11 @@ enum Degree: string
     public function code(): int
     {
         return match ($this) {
-            self::None => \NL_DEGREE_NONE,
-            self::College => \NL_DEGREE_COLLEGE,
-            self::Bachelor => \NL_DEGREE_BACHELOR,
-            self::Master => \NL_DEGREE_MASTER,
-            self::Doctor => \NL_DEGREE_DOCTOR,
+            self::None => 0,
+            self::College => 1,
+            self::Bachelor => 2,
+            self::Master => 3,
+            self::Doctor => 4,
         };
     }
 }

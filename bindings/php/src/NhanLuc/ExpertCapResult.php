@@ -35,21 +35,4 @@ final readonly class ExpertCapResult extends Result
     ) {
         parent::__construct($eligible, $reason, $source, $certainty);
     }
-
-    /** @internal From the extension's nl_expert_cap array. */
-    public static function fromNative(array $r): self
-    {
-        return new self(
-            $r['level'] > 0,
-            $r['level'],
-            $r['monthly'],
-            $r['weekly'],
-            $r['daily'],
-            $r['special_monthly'],
-            Reason::fromCode($r['reason']),
-            $r['source'],
-            Certainty::fromCode($r['certainty']),
-            Certainty::fromCode($r['monthly_certainty']),
-        );
-    }
 }

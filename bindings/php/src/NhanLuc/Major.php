@@ -21,9 +21,9 @@ enum Major: string
     public function code(): int
     {
         return match ($this) {
-            self::Other => \NL_MAJOR_OTHER,
-            self::InformationTechnology => \NL_MAJOR_IT,
-            self::ElectronicsTelecom => \NL_MAJOR_ELECTRONICS_TELECOM,
+            self::Other => 0,
+            self::InformationTechnology => 1,
+            self::ElectronicsTelecom => 2,
         };
     }
 }

@@ -102,20 +102,96 @@ final class Policy
     // ---------------------------------------------------------- parameters
 
     /**
-     * Value of parameter $key in force on $on.
+     * Value of parameter $key in force on $on: an int; for a table
+     * ("table of role to level") its entries, code name => value, for a
+     * scale ("scale of years to level") its steps, lowest measure => value
+     * (ParameterValue::$entries).
+     *
+     * @return int|array<int|string, int>
      *
      * @throws NotFoundException   unknown key
      * @throws NotInForceException no value on that date
      * @throws DateError           not a real date
      */
-    public function get(string $key, string|\DateTimeInterface $on): int
+    public function get(string $key, string|\DateTimeInterface $on): int|array
     {
         $days = Date::toDays($on, 'on');
         try {
-            return \nl_policy_get($this->handle, $key, $days);
+            $value = \nl_policy_get($this->handle, $key, $days);
         } catch (NotFoundException | NotInForceException $e) {
             throw self::explain($e, $key, $on);
         }
+        return $this->entriesOn($key, $days) ?? $value;
+    }
+
+    /**
+     * A table's or scale's entries in force on day $days (which has a
+     * value), as ParameterValue::$entries holds them; null for any other
+     * parameter (and for the legacy keys, which are numbers).
+     *
+     * @return array<int|string, int>|null
+     */
+    private function entriesOn(string $key, int $days): ?array
+    {
+        try {
+            $index = \nl_policy_param_find($this->handle, $key);
+        } catch (NotFoundException) {
+            return null;
+        }
+        $info = \nl_policy_param_info($this->handle, $index);
+        $codes = self::entryCodes($info['unit']);
+        if ($codes === null) {
+            return null;
+        }
+        $since = \nl_policy_get_value($this->handle, $key, $days)['since'];
+        for ($j = 0; $j < $info['value_count']; $j++) {
+            if (\nl_policy_param_value($this->handle, $index, $j)['since'] === $since) {
+                return $this->entriesAt($index, $j, $codes);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a table's unit ("table of role to level") its code list's names,
+     * for a scale's ("scale of years to level") an empty list, else null.
+     *
+     * @return list<string>|null
+     */
+    private static function entryCodes(string $unit): ?array
+    {
+        if (str_starts_with($unit, 'scale of ')) {
+            return [];
+        }
+        if (!str_starts_with($unit, 'table of ')) {
+            return null;
+        }
+        $list = explode(' to ', substr($unit, \strlen('table of ')))[0];
+        foreach (\nlb_rules() as $rule) {
+            foreach ($rule['inputs'] as $field) {
+                if ($field['name'] === $list && $field['type'] === 'code') {
+                    return $field['codes'];
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Value $j of parameter $index (a table when $codes is not empty):
+     * code name => value, or lowest measure => value.
+     *
+     * @param list<string> $codes
+     *
+     * @return array<int|string, int>
+     */
+    private function entriesAt(int $index, int $j, array $codes): array
+    {
+        $out = [];
+        foreach (\nl_policy_param_entries($this->handle, $index, $j) as [$at, $value]) {
+            $out[$codes === [] ? $at : $codes[$at]] = $value;
+        }
+        return $out;
     }
 
     /**
@@ -126,28 +202,101 @@ final class Policy
     {
         $days = Date::toDays($on, 'on');
         try {
-            return ParameterValue::fromNative(\nl_policy_get_value($this->handle, $key, $days));
+            $value = \nl_policy_get_value($this->handle, $key, $days);
         } catch (NotFoundException | NotInForceException $e) {
             throw self::explain($e, $key, $on);
         }
+        return ParameterValue::fromNative($value, $this->entriesOn($key, $days));
     }
 
     /**
      * What-if: gives $key the value $value from $since onward (until its next
-     * dated change). The new value has certainty User.
+     * dated change). The new value has certainty User. A table takes its
+     * entries as code name (or index) => int, codes left out having no
+     * value; a scale its steps as lowest measure => int, the first at the
+     * measure's minimum (0 years): what get() gives.
+     *
+     * @param int|array<int|string, int> $value
      *
      * @throws NotFoundException    unknown key
      * @throws InvalidArgumentError a value the parameter cannot take
+     * @throws \TypeError           an array for a number, an int for a table or scale
      * @throws DateError            not a real date
      */
-    public function set(string $key, string|\DateTimeInterface $since, int $value): void
+    public function set(string $key, string|\DateTimeInterface $since, int|array $value): void
     {
         $days = Date::toDays($since, 'since');
+        $entries = \is_array($value) ? $this->entriesGiven($key, $value) : null;
         try {
-            \nl_policy_set($this->handle, $key, $days, $value);
+            if ($entries !== null) {
+                \nl_policy_set_entries($this->handle, $key, $days, $entries);
+            } else {
+                \nl_policy_set($this->handle, $key, $days, $value);
+            }
         } catch (NotFoundException $e) {
             throw self::explain($e, $key, $since);
+        } catch (InvalidArgumentError $e) {
+            $codes = self::entryCodesOf($this, $key);
+            if ($codes === null) {
+                throw $e;
+            }
+            if (\is_int($value)) {
+                throw new \TypeError(sprintf('parameter %s is a %s: give its entries as an array', Excerpt::quote($key), $codes === [] ? 'scale' : 'table'));
+            }
+            throw new InvalidArgumentError(sprintf('parameter %s cannot take these entries: %s', Excerpt::quote($key), $codes === []
+                ? "the first step must be at the measure's minimum, the steps within its range, every value one the parameter can take"
+                : 'every value must be one the parameter can take'), $e->getCode(), $e);
         }
+    }
+
+    /** A table or scale parameter's code names ([] for a scale), else null. */
+    private static function entryCodesOf(self $p, string $key): ?array
+    {
+        try {
+            $index = \nl_policy_param_find($p->handle, $key);
+        } catch (NotFoundException) {
+            return null;
+        }
+        return self::entryCodes(\nl_policy_param_info($p->handle, $index)['unit']);
+    }
+
+    /**
+     * set()'s array as the extension's sorted [at, value] pairs.
+     *
+     * @param array<int|string, mixed> $value
+     *
+     * @return list<array{int, int}>
+     */
+    private function entriesGiven(string $key, array $value): array
+    {
+        $codes = self::entryCodesOf($this, $key);
+        if ($codes === null && !\array_key_exists($key, $this->parameters())) {
+            return [];   // an unknown key: set() says so
+        }
+        if ($codes === null) {
+            throw new \TypeError(sprintf('parameter %s takes an int, array given', Excerpt::quote($key)));
+        }
+        $pairs = [];
+        foreach ($value as $at => $v) {
+            if (\is_string($at)) {
+                $index = array_search($at, $codes, true);
+                if ($index === false) {
+                    throw new InvalidArgumentError(sprintf(
+                        'parameter %s: %s is not one of %s',
+                        Excerpt::quote($key),
+                        Excerpt::quote($at),
+                        $codes === [] ? 'the measure\'s values (a scale is keyed by ints)' : implode(', ', $codes)
+                    ), Status::InvalidArgument->value);
+                }
+                $at = $index;
+            }
+            if (!\is_int($v)) {
+                throw new \TypeError(sprintf('parameter %s: the value at %s must be of type int, %s given', Excerpt::quote($key), $at, get_debug_type($v)));
+            }
+            $pairs[] = [$at, $v];
+        }
+        usort($pairs, static fn (array $a, array $b): int => $a[0] <=> $b[0]);
+        return $pairs;
     }
 
     /**
@@ -551,9 +700,11 @@ final class Policy
     private function parameterAt(int $index): Parameter
     {
         $info = \nl_policy_param_info($this->handle, $index);
+        $codes = self::entryCodes($info['unit']);
         $values = [];
         for ($j = 0; $j < $info['value_count']; $j++) {
-            $values[] = ParameterValue::fromNative(\nl_policy_param_value($this->handle, $index, $j));
+            $v = \nl_policy_param_value($this->handle, $index, $j);
+            $values[] = ParameterValue::fromNative($v, $codes === null || $v['ends'] ? null : $this->entriesAt($index, $j, $codes));
         }
         return new Parameter($info['key'], $info['unit'], $info['description'], $values);
     }

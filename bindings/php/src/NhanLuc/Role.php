@@ -22,9 +22,9 @@ enum Role: string
     public function code(): int
     {
         return match ($this) {
-            self::Member => \NL_ROLE_MEMBER,
-            self::ItemLead => \NL_ROLE_ITEM_LEAD,
-            self::TeamLeader => \NL_ROLE_TEAM_LEADER,
+            self::Member => 0,
+            self::ItemLead => 1,
+            self::TeamLeader => 2,
         };
     }
 }

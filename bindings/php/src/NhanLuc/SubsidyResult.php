@@ -18,16 +18,4 @@ final readonly class SubsidyResult extends Result
     ) {
         parent::__construct($eligible, $reason, $source, $certainty);
     }
-
-    /** @internal From the extension's nl_subsidy array. */
-    public static function fromNative(array $r): self
-    {
-        return new self(
-            $r['eligible'],
-            $r['amount'],
-            Reason::fromCode($r['reason']),
-            $r['source'],
-            Certainty::fromCode($r['certainty']),
-        );
-    }
 }

@@ -26,20 +26,4 @@ final readonly class TrainingResult extends Result
     ) {
         parent::__construct($eligible, $reason, $source, $certainty);
     }
-
-    /** @internal From the extension's nl_training_result array. */
-    public static function fromNative(array $r): self
-    {
-        return new self(
-            $r['eligible'],
-            $r['tuition'],
-            $r['materials'],
-            $r['meals'],
-            $r['travel'],
-            $r['total'],
-            Reason::fromCode($r['reason']),
-            $r['source'],
-            Certainty::fromCode($r['certainty']),
-        );
-    }
 }

@@ -21,7 +21,8 @@ def _default_by(kind, by):
                 "first, e.g. df['a'].astype(str) + '/' + df['b'].astype(str)"
                 if isinstance(by, (list, tuple)) else ""))
     if by == "auto":
-        return "workplace" if kind == "attraction" else None
+        # By workplace for a family that declares one, else the total only.
+        return "workplace" if "workplace" in _batch.COLUMNS.get(kind, ()) else None
     return by
 
 
