@@ -1168,9 +1168,17 @@ static bool kernel_block(const runctx *c, size_t b, size_t n, scratch sin, scrat
     }
     if (c->eligible >= 0) {
         const uint8_t *reason = out[c->kreason];
-        for (size_t k = 0; k < n; k++)
-            col_put_i(elem(&c->out[c->eligible], b + k), c->out[c->eligible].type,
-                      reason[k] == NL_REASON_OK);
+        const colref *el = &c->out[c->eligible];
+        if (el->type == NL_COLUMN_U8 && el->stride == 1) {
+            /* The usual column (a numpy bool, a C bool array): a loop the
+             * compiler vectorises, not a type switch per record. */
+            uint8_t *dst = elem(el, b);
+            for (size_t k = 0; k < n; k++)
+                dst[k] = reason[k] == NL_REASON_OK;
+        } else {
+            for (size_t k = 0; k < n; k++)
+                col_put_i(elem(el, b + k), el->type, reason[k] == NL_REASON_OK);
+        }
     }
     return true;
 }
