@@ -23,6 +23,8 @@ refuse not-json '{"format": ' "policy-upgrade:"
 refuse other-format '{"format": "x", "parameters": {}}' "not 'nhanluc-policy/1'"
 refuse bad-degree '{"format": "nhanluc-policy/1", "parameters": {"attraction.min_degree": {"unit": "degree", "description": "d", "values": [{"since": "2021-01-01", "value": 9, "source": "s", "status": "reported"}]}}}' "is not a degree"
 refuse has-new-key '{"format": "nhanluc-policy/1", "parameters": {"attraction.majors": {"unit": "x", "description": "d", "values": []}}}' "not a format 1 parameter"
+refuse two-thresholds '{"format": "nhanluc-policy/1", "parameters": {"expert.years.master.level1": {"unit": "years", "description": "d", "values": [{"since": "2015-03-01", "value": 8, "source": "s", "status": "confirmed"}]}, "expert.years.master.level2": {"unit": "years", "description": "d", "values": [{"since": "2015-03-01", "value": 5, "source": "s", "status": "confirmed"}]}}}' "go together"
+refuse threshold-not-years '{"format": "nhanluc-policy/1", "parameters": {"expert.years.master.level1": {"unit": "years", "description": "d", "values": [{"since": "2015-03-01", "value": 8.5, "source": "s", "status": "confirmed"}]}, "expert.years.master.level2": {"unit": "years", "description": "d", "values": [{"since": "2015-03-01", "value": 5, "source": "s", "status": "confirmed"}]}, "expert.years.master.level3": {"unit": "years", "description": "d", "values": [{"since": "2015-03-01", "value": 3, "source": "s", "status": "confirmed"}]}}}' "is not a number of years"
 # Never over the input itself.
 cp "$data/laocai-v1.json" "$work/self.json"
 if "$py" "$script" "$work/self.json" -o "$work/self.json" 2> "$work/self.err"; then

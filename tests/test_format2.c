@@ -446,6 +446,12 @@ static void test_upgraded_document(void **state)
     char *text = nlt_slurp(NL_TEST_UPGRADED, &n);
     assert_contains(text, "\"nhanluc-policy/2\"");
     assert_contains(text, "\"value\": \"bachelor\"");
+    /* The thresholds are written as the scales and the role table. */
+    assert_contains(text, "\"expert.levels.bachelor\"");
+    assert_contains(text, "\"expert.levels.master\"");
+    assert_contains(text, "\"expert.role_level\"");
+    if (strstr(text, "\"expert.years.") != NULL)   /* as a key; descriptions name them */
+        fail_msg("the upgraded document still has expert.years.* keys");
     free(text);
     nl_policy_free(v1);
     nl_policy_free(up);
