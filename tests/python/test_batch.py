@@ -446,6 +446,36 @@ def test_a_plan_is_reused_and_follows_its_policy(rng):
         B.Plan(p, "pension")
 
 
+def test_family_functions_reuse_the_tables_until_the_policy_changes(rng):
+    # nhanluc.batch.<family>(policy, ...) makes a Plan per call; the C
+    # tables are made once per policy handle, and a what-if makes new ones.
+    p = nhanluc.Policy.default()
+    pop = attraction_population(rng, 500)
+    index = B._KINDS["attraction"].index
+    first = B.attraction_subsidy(p, **pop)
+    state = p._plans[index]
+    again = B.attraction_subsidy(p, **pop)
+    assert p._plans[index] is state
+    for k in first:
+        assert np.array_equal(first[k], again[k]), k
+    p.set("attraction.amount.district", facts.AMOUNT_DISTRICT + 1, since=facts.NQ11_FIRST_DAY)
+    assert p._plans == {}   # the old handle's tables are let go
+    changed = B.attraction_subsidy(p, **pop)
+    assert p._plans[index] is not state
+    assert (changed["amount"] == facts.AMOUNT_DISTRICT + 1).any()
+    assert not (first["amount"] == facts.AMOUNT_DISTRICT + 1).any()
+    for i in range(len(pop["degree"])):
+        one = p.attraction_subsidy(
+            degree=int(pop["degree"][i]), major=int(pop["major"][i]),
+            agency=int(pop["agency"][i]), dedicated_post=bool(pop["dedicated_post"][i]),
+            workplace=int(pop["workplace"][i]), start=to_date(pop["start"][i]))
+        assert int(changed["amount"][i]) == one.amount, (i, one)
+    # A copy has its own tables.
+    q = p.copy()
+    assert q._plans == {}
+    assert np.array_equal(B.attraction_subsidy(q, **pop)["amount"], changed["amount"])
+
+
 def test_a_plan_is_shared_by_threads(shared_policy):
     plan = B.Plan(shared_policy, "expert_salary_cap")
     pops = [expert_population(np.random.default_rng(s), 50_000) for s in range(4)]

@@ -64,7 +64,11 @@ class Policy:
     wants: to compare, ``copy()`` the policy and change the copy.
     """
 
-    __slots__ = ("_p", "__weakref__")
+    # _plans: the batch plans made on this policy's current handle, by rule
+    # index (nhanluc.batch), so that a function call on a population does not
+    # rebuild the tables every time. Each entry names the handle it was made
+    # on; set() and end() swap the handle, which retires them.
+    __slots__ = ("_p", "_plans", "__weakref__")
 
     def __init__(self):
         """Not a constructor: use default(), load() or parse()."""
@@ -74,6 +78,7 @@ class Policy:
     def _wrap(cls, handle):
         self = object.__new__(cls)
         self._p = handle
+        self._plans = {}
         return self
 
     # ---------------------------------------------------------- creation
@@ -341,6 +346,7 @@ class Policy:
             clone = _capi.nl_policy_clone(self._p)
             native(clone, *args)
             self._p = clone
+            self._plans = {}   # made on the old handle: let it go
 
     def __contains__(self, key):
         """``key in policy``: whether the policy has a parameter *key*."""

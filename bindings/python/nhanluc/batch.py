@@ -821,8 +821,16 @@ class Plan:
         handle = self.policy._p   # one read: Policy.set swaps the handle whole
         state = self._state
         if state is None or state[0] is not handle:
-            cap = _capi.nl_py_plan(handle, self._kind.index)
-            state = (handle, cap, _capi.nl_py_plan_sources(cap))
+            # The policy keeps the last state made per rule (Policy._plans):
+            # nhanluc.batch.<family>(policy, ...) makes a Plan per call, and
+            # its tables need not be rebuilt while the policy is unchanged.
+            # Two threads may both make one; either is right.
+            plans = self.policy._plans
+            state = plans.get(self._kind.index)
+            if state is None or state[0] is not handle:
+                cap = _capi.nl_py_plan(handle, self._kind.index)
+                state = (handle, cap, _capi.nl_py_plan_sources(cap))
+                plans[self._kind.index] = state
             self._state = state
         return state
 
