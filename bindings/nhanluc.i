@@ -113,6 +113,9 @@ NL_IN_TEXT
  * nl_policy_set_entries takes them (pairs [at, value] in each language). */
 NL_ENTRIES
 
+/* nl_policy_param_type's outputs (its type, code list and list name). */
+NL_PARAM_TYPE_OUT
+
 /* Pieces that make no sense outside C. */
 %ignore nl_date_split;
 %ignore nl_date_format;

@@ -195,4 +195,15 @@ final class FormatTwoTest extends PolicyTestCase
         }
         $this->assertSame($before, $p->get($key, '2024-01-01'));
     }
+
+    public function testParamTypeGivesEachParametersCodeList(): void
+    {
+        $raw = \nl_policy_default();
+        $roles = array_map(static fn (\NhanLuc\Role $r): string => $r->value, \NhanLuc\Role::cases());
+        $this->assertSame(['type' => \NL_PARAM_TABLE, 'list' => 'role', 'codes' => $roles], \nlb_param_type($raw, 'expert.role_level'));
+        $this->assertSame(['type' => \NL_PARAM_SCALE, 'list' => '', 'codes' => []], \nlb_param_type($raw, 'expert.levels.bachelor'));
+        $this->assertSame(['type' => \NL_PARAM_NUMBER, 'list' => '', 'codes' => []], \nlb_param_type($raw, 'expert.cap.level1'));
+        $this->expectException(NotFoundException::class);
+        \nlb_param_type($raw, 'expert.no_such');
+    }
 }

@@ -220,3 +220,21 @@ def test_table_and_scale_what_ifs_refuse_bad_entries(key, value, error):
         p.set(key, value, "2024-01-01")
     assert key in str(e.value) or error in (nhanluc.ArgumentTypeError, nhanluc.RangeError)
     assert p.get(key, "2024-01-01") == before   # nothing changed
+
+
+def test_param_type_gives_each_parameters_code_list():
+    # The layer reads a table's codes from the library (nl_policy_param_type),
+    # not from the rule inputs: a table over any code list lists by name.
+    from nhanluc import capi
+    p = Policy.default()
+    role = tuple(str(m) for m in nhanluc.Role)
+    assert capi.nl_policy_param_type(p._p, "expert.role_level") == \
+        [capi.NL_PARAM_TABLE, role, "role"]
+    assert capi.nl_policy_param_type(p._p, "expert.levels.master") == \
+        [capi.NL_PARAM_SCALE, (), None]
+    assert capi.nl_policy_param_type(p._p, "attraction.majors") == \
+        [capi.NL_PARAM_SET, tuple(str(m) for m in nhanluc.Major), "major"]
+    assert capi.nl_policy_param_type(p._p, "expert.cap.level1") == \
+        [capi.NL_PARAM_NUMBER, (), None]
+    with pytest.raises(nhanluc.NotFoundError):
+        capi.nl_policy_param_type(p._p, "expert.no_such")

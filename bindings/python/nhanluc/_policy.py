@@ -260,12 +260,11 @@ class Policy:
         pairs, and whether it is a table; None when *key* is neither (or
         unknown: set() says so)."""
         try:
-            unit = _capi.nl_policy_param_info(
-                self._p, _capi.nl_policy_param_find(self._p, key)).unit
+            kind, codes, _ = _capi.nl_policy_param_type(self._p, key)
         except LookupError:
             return None
-        table = unit.startswith("table of ")
-        if not table and not unit.startswith("scale of "):
+        table = kind == _capi.NL_PARAM_TABLE
+        if not table and kind != _capi.NL_PARAM_SCALE:
             return None
         if isinstance(value, _abc.Mapping):
             items = list(value.items())
@@ -281,14 +280,13 @@ class Policy:
                     raise ArgumentTypeError("parameter %s: a scale's step is a pair "
                                             "(at_least, int), not %s" % (shown(key), shown(pair)))
                 items.append(tuple(pair))
-        codes = _CODE_LISTS.get(unit[len("table of "):].split(" to ")[0]) if table else None
         out = []
         for at, v in items:
             if table and not (isinstance(at, int) and not isinstance(at, (bool, _Enum))):
                 name = at.name.lower() if isinstance(at, _Enum) else at
-                if not isinstance(name, str) or codes is None or name not in codes:
+                if not isinstance(name, str) or name not in codes:
                     raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
-                        shown(key), shown(at), ", ".join(codes or ())))
+                        shown(key), shown(at), ", ".join(codes)))
                 at = codes.index(name)
             out.append((_c.integer(at, "code" if table else "at_least"), _c.integer(v, "value")))
         out.sort()
@@ -302,13 +300,11 @@ class Policy:
         if isinstance(value, int) and not isinstance(value, _Enum):
             return value
         try:
-            unit = _capi.nl_policy_param_info(
-                self._p, _capi.nl_policy_param_find(self._p, key)).unit
+            kind, codes, _ = _capi.nl_policy_param_type(self._p, key)
         except LookupError:
             return value   # set() says the key is unknown
-        is_set = unit.startswith("set of ")
-        codes = _CODE_LISTS.get(unit[len("set of "):] if is_set else unit)
-        if codes is None:
+        is_set = kind == _capi.NL_PARAM_SET
+        if kind not in (_capi.NL_PARAM_CODE, _capi.NL_PARAM_SET):
             return value
 
         def index(code):
@@ -445,11 +441,6 @@ class Policy:
 _write_lock = _threading.Lock()
 
 
-# Code lists by name, as the rule declarations give them (a code or set
-# parameter's unit names its list: "degree", "set of major").
-_CODE_LISTS = {f["name"]: tuple(f["codes"]) for r in _rules.rules for f in r.inputs
-               if f["type"] == "code"}
-
 
 def _regular_file(path):
     """Refuses a policy path that names something other than a regular
@@ -525,13 +516,12 @@ def _entries_reader(p, index, info):
     """For a table ("table of <list> to <unit>") a function giving its j-th
     value as a {code: value} dict, for a scale ("scale of <measure> to
     <unit>") as a tuple of (at_least, value) steps; None for other
-    parameters. Read with nl_policy_param_entries."""
-    unit = info.unit
-    if unit.startswith("table of "):
-        codes = _CODE_LISTS[unit[len("table of "):].split(" to ")[0]]
+    parameters. Read with nl_policy_param_type and nl_policy_param_entries."""
+    kind, codes, _ = _capi.nl_policy_param_type(p, info.key)
+    if kind == _capi.NL_PARAM_TABLE:
         return lambda j: {codes[at]: value
                           for at, value in _capi.nl_policy_param_entries(p, index, j)}
-    if unit.startswith("scale of "):
+    if kind == _capi.NL_PARAM_SCALE:
         return lambda j: _capi.nl_policy_param_entries(p, index, j)
     return None
 

@@ -138,11 +138,11 @@ final class Policy
         } catch (NotFoundException) {
             return null;
         }
-        $info = \nl_policy_param_info($this->handle, $index);
-        $codes = self::entryCodes($info['unit']);
+        $codes = $this->entryCodes($key);
         if ($codes === null) {
             return null;
         }
+        $info = \nl_policy_param_info($this->handle, $index);
         $since = \nl_policy_get_value($this->handle, $key, $days)['since'];
         for ($j = 0; $j < $info['value_count']; $j++) {
             if (\nl_policy_param_value($this->handle, $index, $j)['since'] === $since) {
@@ -153,28 +153,24 @@ final class Policy
     }
 
     /**
-     * For a table's unit ("table of role to level") its code list's names,
-     * for a scale's ("scale of years to level") an empty list, else null.
+     * For a table its code list's names (code index order), for a scale an
+     * empty list, for any other parameter or an unknown key null: the
+     * library's nl_policy_param_type.
      *
      * @return list<string>|null
      */
-    private static function entryCodes(string $unit): ?array
+    private function entryCodes(string $key): ?array
     {
-        if (str_starts_with($unit, 'scale of ')) {
-            return [];
-        }
-        if (!str_starts_with($unit, 'table of ')) {
+        try {
+            $type = \nlb_param_type($this->handle, $key);
+        } catch (NotFoundException) {
             return null;
         }
-        $list = explode(' to ', substr($unit, \strlen('table of ')))[0];
-        foreach (\nlb_rules() as $rule) {
-            foreach ($rule['inputs'] as $field) {
-                if ($field['name'] === $list && $field['type'] === 'code') {
-                    return $field['codes'];
-                }
-            }
-        }
-        return null;
+        return match ($type['type']) {
+            \NL_PARAM_TABLE => $type['codes'],
+            \NL_PARAM_SCALE => [],
+            default => null,
+        };
     }
 
     /**
@@ -236,7 +232,7 @@ final class Policy
         } catch (NotFoundException $e) {
             throw self::explain($e, $key, $since);
         } catch (InvalidArgumentError $e) {
-            $codes = self::entryCodesOf($this, $key);
+            $codes = $this->entryCodes($key);
             if ($codes === null) {
                 throw $e;
             }
@@ -249,17 +245,6 @@ final class Policy
         }
     }
 
-    /** A table or scale parameter's code names ([] for a scale), else null. */
-    private static function entryCodesOf(self $p, string $key): ?array
-    {
-        try {
-            $index = \nl_policy_param_find($p->handle, $key);
-        } catch (NotFoundException) {
-            return null;
-        }
-        return self::entryCodes(\nl_policy_param_info($p->handle, $index)['unit']);
-    }
-
     /**
      * set()'s array as the extension's sorted [at, value] pairs.
      *
@@ -269,10 +254,12 @@ final class Policy
      */
     private function entriesGiven(string $key, array $value): array
     {
-        $codes = self::entryCodesOf($this, $key);
-        if ($codes === null && !\array_key_exists($key, $this->parameters())) {
+        try {
+            \nlb_param_type($this->handle, $key);
+        } catch (NotFoundException) {
             return [];   // an unknown key: set() says so
         }
+        $codes = $this->entryCodes($key);
         if ($codes === null) {
             throw new \TypeError(sprintf('parameter %s takes an int, array given', Excerpt::quote($key)));
         }
@@ -700,7 +687,7 @@ final class Policy
     private function parameterAt(int $index): Parameter
     {
         $info = \nl_policy_param_info($this->handle, $index);
-        $codes = self::entryCodes($info['unit']);
+        $codes = $this->entryCodes($info['key']);
         $values = [];
         for ($j = 0; $j < $info['value_count']; $j++) {
             $v = \nl_policy_param_value($this->handle, $index, $j);
