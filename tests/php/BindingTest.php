@@ -345,4 +345,22 @@ final class BindingTest extends TestCase
         [$rc, $out] = $this->runPhp($code, ['open_basedir' => dirname($file)]);
         $this->assertSame('loaded', $out);
     }
+
+    public function testWorkplaceOnReadsAPreMergerCodeThroughItsSuccessor(): void
+    {
+        // nlb_workplace_on: the unit in force on the date, or (after the
+        // merger) the pre-2025 unit the code named, flagged as mapped.
+        foreach (array_keys(Facts::WORKPLACES) as $key) {
+            $code = (int) $key;   // "080": a string key
+            $before = \nlb_workplace_on($this->raw, $code, self::day(Facts::DISTRICTS_LAST_DAY));
+            $this->assertFalse($before['mapped'], "$code");
+            $this->assertSame($code, \nl_policy_workplace_at($this->raw, $before['index'])['code']);
+            $after = \nlb_workplace_on($this->raw, $code, self::day(Facts::COMMUNES_FIRST_DAY));
+            $this->assertTrue($after['mapped'], "$code");
+            $this->assertSame($code, \nl_policy_workplace_at($this->raw, $after['index'])['code']);
+        }
+        $this->assertFalse(\function_exists('nl_policy_workplace_on'));   // raw pointers: not exposed
+        $this->expectException(NotFoundException::class);
+        \nlb_workplace_on($this->raw, (int) Facts::CODES_NOT_A_UNIT[0], self::day(Facts::COMMUNES_FIRST_DAY));
+    }
 }

@@ -125,3 +125,21 @@ def test_the_cli_takes_workplace_names(tmp_path):
         ("Thị xã Sa Pa", facts.AMOUNT_CITY_TOWN, "ok"),
         ("bat xat", facts.AMOUNT_DISTRICT, "ok"),
         ("Lào Cai", 0, "ambiguous_workplace")]
+
+
+@pytest.mark.parametrize("code, name, tier, amount", facts.WORKPLACES)
+def test_a_pre_merger_code_is_read_through_its_successor_from_the_merger(
+        shared_policy, code, name, tier, amount):
+    # nl_policy_workplace_on: the unit in force on the date, or (after the
+    # merger) the pre-2025 unit the code named, flagged as mapped.
+    from nhanluc import capi
+    p = shared_policy._p
+    last, first = (capi.nl_date_parse(d) for d in (facts.DISTRICTS_LAST_DAY, facts.MERGER_DAY))
+    index, mapped = capi.nl_policy_workplace_on(p, code, last)
+    assert capi.nl_policy_workplace_at(p, index).code == code and mapped is False
+    index, mapped = capi.nl_policy_workplace_on(p, code, first)
+    assert capi.nl_policy_workplace_at(p, index).code == code and mapped is True
+    for other in facts.CODES_NOT_A_UNIT:
+        if 0 <= other <= 99999:
+            with pytest.raises(nhanluc.NotFoundError):
+                capi.nl_policy_workplace_on(p, other, first)
