@@ -5,7 +5,9 @@
 #      `pkg-config --cflags --libs nhanluc` (PKG_CONFIG_PATH = the prefix's);
 #   2. with examples/c/cmake, through find_package(nhanluc) -> nhanluc::nhanluc;
 #   3. with the Makefile again after moving the prefix elsewhere (nhanluc.pc
-#      locates itself through ${pcfiledir}).
+#      locates itself through ${pcfiledir});
+#   4. with an rpath to the prefix's libdir (README, "Installed elsewhere"),
+#      run with no LD_LIBRARY_PATH at all.
 # Each quickstart must answer the three questions as docs/law/ says.
 #
 # usage: install-consumers.sh BUILD_DIR SOURCE_DIR WORK_DIR [CMAKE] [CC]
@@ -103,3 +105,16 @@ moved=$work/moved-elsewhere
 mv "$prefix" "$moved"
 build_with_make "$moved" "$work/make-moved"
 check_output "pkg-config after moving the prefix" "$work/make-moved/out.txt"
+
+# ------------------------------------------- 4. rpath, no LD_LIBRARY_PATH
+pcdir=$(pc_dir_of "$moved")
+libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir nhanluc)
+mkdir -p "$work/make-rpath"
+PKG_CONFIG_PATH=$pcdir make -s -C "$work/make-rpath" -f "$src/examples/c/Makefile" CC="$cc" \
+    CFLAGS="-std=c11 -Wall -Wextra -Werror" LDFLAGS="-Wl,-rpath,$libdir" \
+    >"$work/make-rpath/make.log" 2>&1 || fail "make quickstart with rpath: $(cat "$work/make-rpath/make.log")"
+env -u LD_LIBRARY_PATH ldd "$work/make-rpath/quickstart" | grep -F "libnhanluc" | grep -qF "$moved/" ||
+    fail "the rpath quickstart does not load libnhanluc from $moved"
+env -u LD_LIBRARY_PATH "$work/make-rpath/quickstart" >"$work/make-rpath/out.txt" ||
+    fail "rpath quickstart exited with $?: $(cat "$work/make-rpath/out.txt")"
+check_output "pkg-config + rpath, no LD_LIBRARY_PATH" "$work/make-rpath/out.txt"
