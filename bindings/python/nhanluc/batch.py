@@ -984,8 +984,8 @@ def _handle(policy):
 def evaluate(kind, policy, data=None, *, threads=0, certainty=True, as_frame=None,
              columns=None, outputs=None, **cols):
     """Evaluates one family (its name, short name or Rule) over a
-    population on *policy*: a :class:`Plan` made for this call. Make a Plan
-    yourself to reuse its tables over many populations."""
+    population on *policy*: a :class:`Plan` made for this call, on the C
+    tables the policy keeps for that family while it is unchanged."""
     k = _kind(kind)
     return Plan(policy, k.rule).run(data, threads=threads, certainty=certainty,
                                     as_frame=as_frame, columns=columns, outputs=outputs,
