@@ -113,7 +113,8 @@ NL_IN_TEXT
  * nl_policy_set_entries takes them (pairs [at, value] in each language). */
 NL_ENTRIES
 
-/* nl_policy_param_type's outputs (its type, code list and list name). */
+/* Functions with several outputs: nl_policy_param_type (type, code list,
+ * list name) and nl_policy_workplace_on (index, mapped). */
 NL_PARAM_TYPE_OUT
 
 /* Pieces that make no sense outside C. */

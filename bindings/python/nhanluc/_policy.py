@@ -167,42 +167,18 @@ class Policy:
             NotInForceError (a LookupError): no value on that date (before
                 the first value, or while the parameter is ended).
         """
-        key, day = _c.key(key), _c.date(on, "on")
-        try:
-            v = _capi.nl_policy_get(self._p, key, day)
-        except LookupError as e:
-            _lookup_failed(e, key, on)
-        found = self._entries_on(key, day)
-        return v if found is None else found[1]
-
-    def _entries_on(self, key, day):
-        """For a table or scale: (its dated value's index, its decoded
-        entries) on *day*, which has a value; None for other parameters
-        (and for the legacy keys, which are numbers)."""
-        p = self._p
-        try:
-            index = _capi.nl_policy_param_find(p, key)
-        except LookupError:
-            return None
-        reader = _entries_reader(p, index, _capi.nl_policy_param_info(p, index))
-        if reader is None:
-            return None
-        since = _capi.nl_policy_get_value(p, key, day).since
-        for j in range(_capi.nl_policy_param_info(p, index).value_count):
-            if _capi.nl_policy_param_value(p, index, j).since == since:
-                return j, reader(j)
-        return None
+        return self.get_value(key, on).value
 
     def get_value(self, key, on):
         """Like :meth:`get`, but the whole :class:`ParameterValue` in force
         on *on*, with its source and status."""
         key, day = _c.key(key), _c.date(on, "on")
+        p = self._p   # one read: set() swaps the handle whole
         try:
-            v = _capi.nl_policy_get_value(self._p, key, day)
+            v = _capi.nl_policy_get_value(p, key, day)
         except LookupError as e:
             _lookup_failed(e, key, on)
-        found = self._entries_on(key, day)
-        return _value(v, None if found is None else (lambda j, e=found[1]: e), 0)
+        return _value(v, _entries_on(p, key, v))
 
     def set(self, key, value, since):
         """What-if: parameter *key* takes *value* from date *since*
@@ -232,9 +208,13 @@ class Policy:
             RangeError (OverflowError): value beyond int64.
         """
         key, day = _c.key(key), _c.date(since, "since")
-        given = self._entries_given(key, value)
-        if given is not None:
-            entries, table = given
+        try:
+            kind, codes, _ = _capi.nl_policy_param_type(self._p, key)
+        except LookupError:
+            kind, codes = None, ()   # unknown, or a legacy key: the C call says which
+        if kind in (_capi.NL_PARAM_TABLE, _capi.NL_PARAM_SCALE):
+            table = kind == _capi.NL_PARAM_TABLE
+            entries = _entries_given(key, table, codes, value)
             try:
                 self._change(_capi.nl_policy_set_entries, key, day, entries)
             except NotFoundError:
@@ -246,7 +226,7 @@ class Policy:
                     "the first step must be at the measure's minimum, the steps distinct "
                     "and within its range, every value one the parameter can take")) from None
             return
-        value = _c.integer(self._coded(key, value), "value")
+        value = _c.integer(_coded(key, kind, codes, value), "value")
         try:
             self._change(_capi.nl_policy_set, key, day, value)
         except NotFoundError:
@@ -254,75 +234,6 @@ class Policy:
         except InvalidArgumentError:
             raise InvalidArgumentError("parameter %s cannot take the value %d"
                                        % (shown(key), value)) from None
-
-    def _entries_given(self, key, value):
-        """A table's or scale's value as the C API's sorted (at, value)
-        pairs, and whether it is a table; None when *key* is neither (or
-        unknown: set() says so)."""
-        try:
-            kind, codes, _ = _capi.nl_policy_param_type(self._p, key)
-        except LookupError:
-            return None
-        table = kind == _capi.NL_PARAM_TABLE
-        if not table and kind != _capi.NL_PARAM_SCALE:
-            return None
-        if isinstance(value, _abc.Mapping):
-            items = list(value.items())
-        elif table or isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-            raise ArgumentTypeError(
-                "parameter %s is a %s: give %s" % (shown(key), "table" if table else "scale",
-                                                  "a dict {code: int}" if table else
-                                                  "a dict {at_least: int} or (at_least, int) pairs"))
-        else:
-            items = []
-            for pair in value:
-                if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
-                    raise ArgumentTypeError("parameter %s: a scale's step is a pair "
-                                            "(at_least, int), not %s" % (shown(key), shown(pair)))
-                items.append(tuple(pair))
-        out = []
-        for at, v in items:
-            if table and not (isinstance(at, int) and not isinstance(at, (bool, _Enum))):
-                name = at.name.lower() if isinstance(at, _Enum) else at
-                if not isinstance(name, str) or name not in codes:
-                    raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
-                        shown(key), shown(at), ", ".join(codes)))
-                at = codes.index(name)
-            out.append((_c.integer(at, "code" if table else "at_least"), _c.integer(v, "value")))
-        out.sort()
-        return out, table
-
-    def _coded(self, key, value):
-        """A code parameter's value given by name ("master", Degree.MASTER)
-        and a set parameter's as an iterable of names ({"it"}) become the
-        int the C API takes (the code's index; a bitmask). Anything else is
-        left to the int checks."""
-        if isinstance(value, int) and not isinstance(value, _Enum):
-            return value
-        try:
-            kind, codes, _ = _capi.nl_policy_param_type(self._p, key)
-        except LookupError:
-            return value   # set() says the key is unknown
-        is_set = kind == _capi.NL_PARAM_SET
-        if kind not in (_capi.NL_PARAM_CODE, _capi.NL_PARAM_SET):
-            return value
-
-        def index(code):
-            name = code.name.lower() if isinstance(code, _Enum) else code
-            if not isinstance(name, str) or name not in codes:
-                raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
-                    shown(key), shown(code), ", ".join(codes)))
-            return codes.index(name)
-
-        if not is_set:
-            return index(value)
-        if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-            raise ArgumentTypeError("parameter %s is a set: give an iterable of codes (%s)"
-                                    % (shown(key), ", ".join(codes)))
-        mask = 0
-        for code in value:
-            mask |= 1 << index(code)
-        return mask
 
     def end(self, key, since):
         """What-if: parameter *key* is not in force from *since* until its
@@ -378,10 +289,12 @@ class Policy:
     def _parameter(self, index):
         p = self._p
         info = _capi.nl_policy_param_info(p, index)
-        entries = _entries_reader(p, index, info)
-        values = tuple(_value(_capi.nl_policy_param_value(p, index, j), entries, j)
-                       for j in range(info.value_count))
-        return Parameter._make(info.key, info.unit, info.description, values)
+        entries = _entries_reader(p, index, info.key)
+        values = []
+        for j in range(info.value_count):
+            v = _capi.nl_policy_param_value(p, index, j)
+            values.append(_value(v, entries(j) if entries and not v.ends else None))
+        return Parameter._make(info.key, info.unit, info.description, tuple(values))
 
     # -------------------------------------------------------- workplaces
     def workplaces(self):
@@ -440,6 +353,62 @@ class Policy:
 # both start from the same values, or one change would be lost).
 _write_lock = _threading.Lock()
 
+
+
+def _code_index(key, codes, code):
+    """The index of *code* (a name or enum member) in parameter *key*'s
+    code list *codes*."""
+    name = code.name.lower() if isinstance(code, _Enum) else code
+    if not isinstance(name, str) or name not in codes:
+        raise InvalidArgumentError("parameter %s: %s is not one of %s" % (
+            shown(key), shown(code), ", ".join(codes)))
+    return codes.index(name)
+
+
+def _entries_given(key, table, codes, value):
+    """set()'s value for a table (a dict {code: int}) or a scale (a dict
+    {at_least: int} or (at_least, int) pairs) as the C API's sorted
+    (at, value) pairs."""
+    if isinstance(value, _abc.Mapping):
+        items = list(value.items())
+    elif table or isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise ArgumentTypeError(
+            "parameter %s is a %s: give %s" % (shown(key), "table" if table else "scale",
+                                              "a dict {code: int}" if table else
+                                              "a dict {at_least: int} or (at_least, int) pairs"))
+    else:
+        items = []
+        for pair in value:
+            if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+                raise ArgumentTypeError("parameter %s: a scale's step is a pair "
+                                        "(at_least, int), not %s" % (shown(key), shown(pair)))
+            items.append(tuple(pair))
+    out = []
+    for at, v in items:
+        if table and not (isinstance(at, int) and not isinstance(at, (bool, _Enum))):
+            at = _code_index(key, codes, at)
+        out.append((_c.integer(at, "code" if table else "at_least"), _c.integer(v, "value")))
+    out.sort()
+    return out
+
+
+def _coded(key, kind, codes, value):
+    """A code parameter's value given by name ("master", Degree.MASTER)
+    and a set parameter's as an iterable of names ({"it"}) become the int
+    the C API takes (the code's index; a bitmask). Anything else is left to
+    the int checks."""
+    if (isinstance(value, int) and not isinstance(value, _Enum)) or \
+            kind not in (_capi.NL_PARAM_CODE, _capi.NL_PARAM_SET):
+        return value
+    if kind == _capi.NL_PARAM_CODE:
+        return _code_index(key, codes, value)
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise ArgumentTypeError("parameter %s is a set: give an iterable of codes (%s)"
+                                % (shown(key), ", ".join(codes)))
+    mask = 0
+    for code in value:
+        mask |= 1 << _code_index(key, codes, code)
+    return mask
 
 
 def _regular_file(path):
@@ -505,19 +474,39 @@ def _lookup_failed(e, key, on):
     raise e
 
 
-def _value(v, entries=None, j=None):
+def _value(v, entries=None):
+    """A ParameterValue; *entries* the decoded value of a table or scale."""
     ended = bool(v.ends)
-    value = None if ended else (entries(j) if entries else v.value)
+    value = None if ended else (v.value if entries is None else entries)
     return ParameterValue._make(_c.to_date(v.since), value, ended,
                                 v.source, v.source_url, Certainty.from_code(v.certainty))
 
 
-def _entries_reader(p, index, info):
+def _entries_on(p, key, v):
+    """The decoded entries of *v*, the value of table or scale *key* in
+    force on some day; None for any other parameter (and for the legacy
+    keys, which are numbers) or a value that ends it."""
+    if v.ends:
+        return None
+    try:
+        kind = _capi.nl_policy_param_type(p, key)[0]
+    except LookupError:
+        return None   # a legacy key
+    if kind not in (_capi.NL_PARAM_TABLE, _capi.NL_PARAM_SCALE):
+        return None
+    index = _capi.nl_policy_param_find(p, key)
+    for j in range(_capi.nl_policy_param_info(p, index).value_count):
+        if _capi.nl_policy_param_value(p, index, j).since == v.since:
+            return _entries_reader(p, index, key)(j)
+    return None
+
+
+def _entries_reader(p, index, key):
     """For a table ("table of <list> to <unit>") a function giving its j-th
     value as a {code: value} dict, for a scale ("scale of <measure> to
     <unit>") as a tuple of (at_least, value) steps; None for other
     parameters. Read with nl_policy_param_type and nl_policy_param_entries."""
-    kind, codes, _ = _capi.nl_policy_param_type(p, info.key)
+    kind, codes, _ = _capi.nl_policy_param_type(p, key)
     if kind == _capi.NL_PARAM_TABLE:
         return lambda j: {codes[at]: value
                           for at, value in _capi.nl_policy_param_entries(p, index, j)}

@@ -115,62 +115,129 @@ final class Policy
      */
     public function get(string $key, string|\DateTimeInterface $on): int|array
     {
+        $value = $this->getValue($key, $on);
+        return $value->entries ?? (int) $value->value;   // in force: never null
+    }
+
+    /**
+     * The dated value of parameter $key in force on $on, with its source and
+     * certainty. Same errors as get().
+     */
+    public function getValue(string $key, string|\DateTimeInterface $on): ParameterValue
+    {
         $days = Date::toDays($on, 'on');
         try {
-            $value = \nl_policy_get($this->handle, $key, $days);
+            $value = \nl_policy_get_value($this->handle, $key, $days);
         } catch (NotFoundException | NotInForceException $e) {
             throw self::explain($e, $key, $on);
         }
-        return $this->entriesOn($key, $days) ?? $value;
+        return ParameterValue::fromNative($value, $this->entriesOf($key, $value));
     }
 
     /**
-     * A table's or scale's entries in force on day $days (which has a
-     * value), as ParameterValue::$entries holds them; null for any other
-     * parameter (and for the legacy keys, which are numbers).
+     * What-if: gives $key the value $value from $since onward (until its next
+     * dated change). The new value has certainty User. A table takes its
+     * entries as code name (or index) => int, codes left out having no
+     * value; a scale its steps as lowest measure => int, the first at the
+     * measure's minimum (0 years): what get() gives.
      *
-     * @return array<int|string, int>|null
+     * @param int|array<int|string, int> $value
+     *
+     * @throws NotFoundException    unknown key
+     * @throws InvalidArgumentError a value the parameter cannot take
+     * @throws \TypeError           an array for a number, an int for a table or scale
+     * @throws DateError            not a real date
      */
-    private function entriesOn(string $key, int $days): ?array
+    public function set(string $key, string|\DateTimeInterface $since, int|array $value): void
+    {
+        $days = Date::toDays($since, 'since');
+        $codes = $entries = null;
+        if (\is_array($value)) {
+            try {
+                $codes = self::entryCodes(\nlb_param_type($this->handle, $key));
+            } catch (NotFoundException $e) {
+                throw self::explain($e, $key, $since);
+            }
+            if ($codes === null) {
+                throw new \TypeError(sprintf('parameter %s takes an int, array given', Excerpt::quote($key)));
+            }
+            $entries = self::entriesGiven($key, $codes, $value);
+        }
+        try {
+            if ($entries !== null) {
+                \nl_policy_set_entries($this->handle, $key, $days, $entries);
+            } else {
+                \nl_policy_set($this->handle, $key, $days, $value);
+            }
+        } catch (NotFoundException $e) {
+            throw self::explain($e, $key, $since);
+        } catch (InvalidArgumentError $e) {
+            $codes = $entries !== null ? $codes : self::entryCodes($this->paramType($key));
+            if ($codes === null) {
+                throw $e;
+            }
+            if ($entries === null) {
+                throw new \TypeError(sprintf('parameter %s is a %s: give its entries as an array', Excerpt::quote($key), $codes === [] ? 'scale' : 'table'));
+            }
+            throw new InvalidArgumentError(sprintf('parameter %s cannot take these entries: %s', Excerpt::quote($key), $codes === []
+                ? "the first step must be at the measure's minimum, the steps within its range, every value one the parameter can take"
+                : 'every value must be one the parameter can take'), $e->getCode(), $e);
+        }
+    }
+
+    /**
+     * nlb_param_type()'s answer for $key (type, list, codes), or null when
+     * the policy has no such parameter (a legacy key included).
+     *
+     * @return array{type: int, list: string, codes: list<string>}|null
+     */
+    private function paramType(string $key): ?array
     {
         try {
-            $index = \nl_policy_param_find($this->handle, $key);
+            return \nlb_param_type($this->handle, $key);
         } catch (NotFoundException) {
             return null;
         }
-        $codes = $this->entryCodes($key);
-        if ($codes === null) {
-            return null;
-        }
-        $info = \nl_policy_param_info($this->handle, $index);
-        $since = \nl_policy_get_value($this->handle, $key, $days)['since'];
-        for ($j = 0; $j < $info['value_count']; $j++) {
-            if (\nl_policy_param_value($this->handle, $index, $j)['since'] === $since) {
-                return $this->entriesAt($index, $j, $codes);
-            }
-        }
-        return null;
     }
 
     /**
-     * For a table its code list's names (code index order), for a scale an
-     * empty list, for any other parameter or an unknown key null: the
-     * library's nl_policy_param_type.
+     * From a parameter's type: for a table its code list's names (code
+     * index order), for a scale an empty list, else null.
+     *
+     * @param array{type: int, list: string, codes: list<string>}|null $type
      *
      * @return list<string>|null
      */
-    private function entryCodes(string $key): ?array
+    private static function entryCodes(?array $type): ?array
     {
-        try {
-            $type = \nlb_param_type($this->handle, $key);
-        } catch (NotFoundException) {
-            return null;
-        }
-        return match ($type['type']) {
+        return match ($type['type'] ?? null) {
             \NL_PARAM_TABLE => $type['codes'],
             \NL_PARAM_SCALE => [],
             default => null,
         };
+    }
+
+    /**
+     * The decoded entries of $value (the extension's array of a value of
+     * $key): code name => value for a table, lowest measure => value for a
+     * scale; null for any other parameter or a value that ends it.
+     *
+     * @return array<int|string, int>|null
+     */
+    private function entriesOf(string $key, array $value): ?array
+    {
+        $codes = $value['ends'] ? null : self::entryCodes($this->paramType($key));
+        if ($codes === null) {
+            return null;
+        }
+        $index = \nl_policy_param_find($this->handle, $key);
+        $count = \nl_policy_param_info($this->handle, $index)['value_count'];
+        for ($j = 0; $j < $count; $j++) {
+            if (\nl_policy_param_value($this->handle, $index, $j)['since'] === $value['since']) {
+                return $this->entriesAt($index, $j, $codes);
+            }
+        }
+        return null;
     }
 
     /**
@@ -191,78 +258,17 @@ final class Policy
     }
 
     /**
-     * The dated value of parameter $key in force on $on, with its source and
-     * certainty. Same errors as get().
-     */
-    public function getValue(string $key, string|\DateTimeInterface $on): ParameterValue
-    {
-        $days = Date::toDays($on, 'on');
-        try {
-            $value = \nl_policy_get_value($this->handle, $key, $days);
-        } catch (NotFoundException | NotInForceException $e) {
-            throw self::explain($e, $key, $on);
-        }
-        return ParameterValue::fromNative($value, $this->entriesOn($key, $days));
-    }
-
-    /**
-     * What-if: gives $key the value $value from $since onward (until its next
-     * dated change). The new value has certainty User. A table takes its
-     * entries as code name (or index) => int, codes left out having no
-     * value; a scale its steps as lowest measure => int, the first at the
-     * measure's minimum (0 years): what get() gives.
+     * set()'s array for a table (code name or index => int; $codes its
+     * list) or a scale ($codes []: lowest measure => int) as the
+     * extension's sorted [at, value] pairs.
      *
-     * @param int|array<int|string, int> $value
-     *
-     * @throws NotFoundException    unknown key
-     * @throws InvalidArgumentError a value the parameter cannot take
-     * @throws \TypeError           an array for a number, an int for a table or scale
-     * @throws DateError            not a real date
-     */
-    public function set(string $key, string|\DateTimeInterface $since, int|array $value): void
-    {
-        $days = Date::toDays($since, 'since');
-        $entries = \is_array($value) ? $this->entriesGiven($key, $value) : null;
-        try {
-            if ($entries !== null) {
-                \nl_policy_set_entries($this->handle, $key, $days, $entries);
-            } else {
-                \nl_policy_set($this->handle, $key, $days, $value);
-            }
-        } catch (NotFoundException $e) {
-            throw self::explain($e, $key, $since);
-        } catch (InvalidArgumentError $e) {
-            $codes = $this->entryCodes($key);
-            if ($codes === null) {
-                throw $e;
-            }
-            if (\is_int($value)) {
-                throw new \TypeError(sprintf('parameter %s is a %s: give its entries as an array', Excerpt::quote($key), $codes === [] ? 'scale' : 'table'));
-            }
-            throw new InvalidArgumentError(sprintf('parameter %s cannot take these entries: %s', Excerpt::quote($key), $codes === []
-                ? "the first step must be at the measure's minimum, the steps within its range, every value one the parameter can take"
-                : 'every value must be one the parameter can take'), $e->getCode(), $e);
-        }
-    }
-
-    /**
-     * set()'s array as the extension's sorted [at, value] pairs.
-     *
+     * @param list<string>             $codes
      * @param array<int|string, mixed> $value
      *
      * @return list<array{int, int}>
      */
-    private function entriesGiven(string $key, array $value): array
+    private static function entriesGiven(string $key, array $codes, array $value): array
     {
-        try {
-            \nlb_param_type($this->handle, $key);
-        } catch (NotFoundException) {
-            return [];   // an unknown key: set() says so
-        }
-        $codes = $this->entryCodes($key);
-        if ($codes === null) {
-            throw new \TypeError(sprintf('parameter %s takes an int, array given', Excerpt::quote($key)));
-        }
         $pairs = [];
         foreach ($value as $at => $v) {
             if (\is_string($at)) {
@@ -687,7 +693,7 @@ final class Policy
     private function parameterAt(int $index): Parameter
     {
         $info = \nl_policy_param_info($this->handle, $index);
-        $codes = $this->entryCodes($info['key']);
+        $codes = self::entryCodes($this->paramType($info['key']));
         $values = [];
         for ($j = 0; $j < $info['value_count']; $j++) {
             $v = \nl_policy_param_value($this->handle, $index, $j);
